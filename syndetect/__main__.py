@@ -1,0 +1,5 @@
+"""``python -m syndetect``."""
+
+from syndetect.cli import main
+
+main()

@@ -1,0 +1,206 @@
+"""Passage alignment between two documents (the rapidfuzz seam).
+
+For a candidate pair, every two sentences that share a shingle are aligned
+word by word (order-independent, so shuffled reprints align too). The best
+local stretch of each alignment is kept when it covers at least 60% of one
+of the two sentences and its two sides are at least ``near_threshold``
+similar. Non-overlapping stretches, best first, are then merged into passages
+where they follow each other in both documents. Paraphrase, which keeps the
+facts but not the wording, falls below the threshold and is not a passage.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from syndetect.model import DiffOp, Passage
+from syndetect.options import ScanOptions
+from syndetect.shingle import PreparedDocument
+
+__all__ = ["Match", "align", "build_passage", "similarity"]
+
+# Words that may separate two stretches merged into one passage (a stripped
+# dateline, a one-word aside).
+MERGE_GAP_WORDS = 3
+# A stretch must cover most of one of its two sentences: a shared clause inside
+# two differently worded sentences is paraphrase, not copying.
+MIN_SENTENCE_COVERAGE = 0.6
+
+
+@dataclass(frozen=True, order=True)
+class Match:
+    """Aligned word ranges ``[a_start, a_end)`` and ``[b_start, b_end)``."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Normalised Indel similarity (0..1) of two word sequences, by characters."""
+    return float(Indel.normalized_similarity(" ".join(a), " ".join(b)))
+
+
+def _best_stretch(a: Sequence[str], b: Sequence[str]) -> tuple[int, int, int, int, int] | None:
+    """Best-scoring local stretch of the word alignment of ``a`` and ``b``.
+
+    Equal words score +1, every edited word -1 (maximum subarray over the
+    alignment's blocks). Returns ``(a0, a1, b0, b1, equal_words)`` or None.
+    """
+    best: tuple[int, int, int, int, int] | None = None
+    best_score = 0
+    run_start: tuple[int, int] | None = None
+    score = equal = 0
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            if run_start is None:
+                run_start, score, equal = (op.src_start, op.dest_start), 0, 0
+            score += op.src_end - op.src_start
+            equal += op.src_end - op.src_start
+            if score > best_score:
+                best_score = score
+                best = (run_start[0], op.src_end, run_start[1], op.dest_end, equal)
+        elif run_start is not None:
+            score -= max(op.src_end - op.src_start, op.dest_end - op.dest_start)
+            if score <= 0:
+                run_start = None
+    return best
+
+
+def _sentence_pairs(a: PreparedDocument, b: PreparedDocument) -> list[tuple[int, int]]:
+    """Sentence index pairs ``(i, j)`` sharing at least one shingle, sorted."""
+    where: dict[int, list[int]] = defaultdict(list)
+    for i, hashes in enumerate(a.sentence_shingles):
+        for h in hashes.tolist():
+            where[h].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for j, hashes in enumerate(b.sentence_shingles):
+        for h in hashes.tolist():
+            for i in where.get(h, ()):
+                pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in ranges)
+
+
+def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> list[Match]:
+    """Find the passages two prepared documents share.
+
+    Args:
+        a: First document.
+        b: Second document.
+        options: ``near_threshold`` and ``min_passage_words`` are used.
+
+    Returns:
+        Non-overlapping word-range matches, sorted by position in ``a``.
+    """
+    wa, wb = a.words.words, b.words.words
+    stretches: list[tuple[int, Match]] = []
+    for i, j in _sentence_pairs(a, b):
+        sa0, sa1 = a.sentences[i]
+        sb0, sb1 = b.sentences[j]
+        found = _best_stretch(wa[sa0:sa1], wb[sb0:sb1])
+        if found is None:
+            continue
+        a0, a1, b0, b1, equal = found
+        covers = max((a1 - a0) / (sa1 - sa0), (b1 - b0) / (sb1 - sb0))
+        if covers < MIN_SENTENCE_COVERAGE:
+            continue
+        m = Match(sa0 + a0, sa0 + a1, sb0 + b0, sb0 + b1)
+        if similarity(wa[m.a_start : m.a_end], wb[m.b_start : m.b_end]) >= options.near_threshold:
+            stretches.append((equal, m))
+    stretches.sort(key=lambda s: (-s[0], s[1]))
+    taken_a: list[tuple[int, int]] = []
+    taken_b: list[tuple[int, int]] = []
+    accepted: list[Match] = []
+    for _, m in stretches:
+        if _overlaps(taken_a, m.a_start, m.a_end) or _overlaps(taken_b, m.b_start, m.b_end):
+            continue
+        taken_a.append((m.a_start, m.a_end))
+        taken_b.append((m.b_start, m.b_end))
+        accepted.append(m)
+    merged: list[Match] = []
+    for m in sorted(accepted):
+        if merged:
+            p = merged[-1]
+            if 0 <= m.a_start - p.a_end <= MERGE_GAP_WORDS and (
+                0 <= m.b_start - p.b_end <= MERGE_GAP_WORDS
+            ):
+                merged[-1] = Match(p.a_start, m.a_end, p.b_start, m.b_end)
+                continue
+        merged.append(m)
+    return [
+        m
+        for m in merged
+        if min(m.a_end - m.a_start, m.b_end - m.b_start) >= options.min_passage_words
+    ]
+
+
+_TRAILING = frozenset(".,;:!?…\"'”’»)]")
+
+
+def _passage_end(doc: PreparedDocument, last_word: int) -> int:
+    """End offset of a passage whose last word is ``last_word``: the word plus
+    the punctuation that closes it (``.”``), but no following space."""
+    text = doc.document.text
+    end = doc.words.ends[last_word]
+    while end < len(text) and text[end] in _TRAILING:
+        end += 1
+    return end
+
+
+def _slice(doc: PreparedDocument, start: int, end: int, stop: int, stop_offset: int) -> str:
+    """Original text of words ``[start, end)``, running up to the next word,
+    or to ``stop_offset`` when ``end`` is the passage's last word (``stop``)."""
+    text_end = stop_offset if end >= stop else doc.words.starts[end]
+    return doc.document.text[doc.words.starts[start] : text_end]
+
+
+def build_passage(source: PreparedDocument, derived: PreparedDocument, m: Match) -> Passage:
+    """Turn a match (``a`` = source, ``b`` = derived) into a reported passage.
+
+    Offsets point into the original texts; the diff is word-level, from source
+    to derived, and keeps the original spelling and punctuation of each side.
+    """
+    source_end = _passage_end(source, m.a_end - 1)
+    derived_end = _passage_end(derived, m.b_end - 1)
+    ws = source.words.words[m.a_start : m.a_end]
+    wd = derived.words.words[m.b_start : m.b_end]
+    diff: list[DiffOp] = []
+
+    def add(tag: Literal["equal", "delete", "insert"], text: str) -> None:
+        if diff and diff[-1][0] == tag:
+            diff[-1] = (tag, diff[-1][1] + text)
+        else:
+            diff.append((tag, text))
+
+    for op in Levenshtein.opcodes(ws, wd):
+        s0, s1 = m.a_start + op.src_start, m.a_start + op.src_end
+        d0, d1 = m.b_start + op.dest_start, m.b_start + op.dest_end
+        if op.tag == "equal":
+            add("equal", _slice(source, s0, s1, m.a_end, source_end))
+            continue
+        if s1 > s0:
+            add("delete", _slice(source, s0, s1, m.a_end, source_end))
+        if d1 > d0:
+            add("insert", _slice(derived, d0, d1, m.b_end, derived_end))
+    kind: Literal["verbatim", "near"] = "verbatim" if ws == wd else "near"
+    return Passage(
+        source_start=source.words.starts[m.a_start],
+        source_end=source_end,
+        derived_start=derived.words.starts[m.b_start],
+        derived_end=derived_end,
+        similarity=round(similarity(ws, wd), 4),
+        kind=kind,
+        diff=tuple(diff),
+        source_text=source.document.text[source.words.starts[m.a_start] : source_end],
+        derived_text=derived.document.text[derived.words.starts[m.b_start] : derived_end],
+    )

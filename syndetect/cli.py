@@ -1,0 +1,132 @@
+"""The ``syndetect`` command line: argument parsing and printing only."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import click
+
+from syndetect import __version__
+from syndetect.errors import EmptyInputError, SyndetectError
+from syndetect.options import DEFAULT_OPTIONS, ScanOptions
+from syndetect.pipeline import scan as run_scan
+from syndetect.readers import read_paths
+
+__all__ = ["cli", "main"]
+
+EXIT_INPUT_ERROR = 2
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_INPUT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="syndetect")
+def cli() -> None:
+    """Find syndicated and near-duplicate news articles.
+
+    syndetect reads articles, finds the passages they share (even when
+    sentences are shuffled, trimmed or re-punctuated), shows what changed,
+    and says which article was copied from which.
+
+    Start with:  syndetect scan examples/seeds
+    """
+
+
+D = DEFAULT_OPTIONS
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="Report format: text for people, json for programs.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--threshold", type=click.FloatRange(0, 1, min_open=True), default=D.threshold,
+    show_default=True,
+    help="Shingle Jaccard similarity the candidate search is tuned for. Lower finds "
+    "smaller partial copies but compares more pairs.",
+)
+@click.option(
+    "--near-threshold", type=click.FloatRange(0, 1, min_open=True), default=D.near_threshold,
+    show_default=True,
+    help="How similar two stretches of text must be to count as a shared passage "
+    "(1 = identical after normalisation). Rewritten text falls below it.",
+)
+@click.option(
+    "--shingle-size", type=click.IntRange(1, 20), default=D.shingle_size, show_default=True,
+    help="Words per shingle (word n-grams inside sentences).",
+)
+@click.option(
+    "--num-perm", type=click.IntRange(2, 4096), default=D.num_perm, show_default=True,
+    help="MinHash permutations: more is more precise and slower.",
+)
+@click.option(
+    "--min-passage-words", type=click.IntRange(1), default=D.min_passage_words,
+    show_default=True, help="Shortest shared passage reported, in words.",
+)
+@click.option(
+    "--seed", type=int, default=D.seed, show_default=True,
+    help="Seed of the MinHash permutations (as in datasketch.MinHash).",
+)
+def scan(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str,
+    threshold: float,
+    near_threshold: float,
+    shingle_size: int,
+    num_perm: int,
+    min_passage_words: int,
+    seed: int,
+) -> None:
+    """Find articles that share passages, and who copied whom.
+
+    PATH is a .txt file (one article), a .jsonl file (one JSON object per
+    line with "id" and "text", optionally "title", "date", "url", "outlet"),
+    a directory (read recursively), or - for JSONL on standard input.
+
+    \b
+    Examples:
+      syndetect scan examples/seeds
+      syndetect scan feed.jsonl --format json -o report.json
+
+    Exit status: 0 on success, 2 when an input is missing or invalid.
+    """
+    options = ScanOptions(
+        shingle_size=shingle_size,
+        num_perm=num_perm,
+        seed=seed,
+        threshold=threshold,
+        near_threshold=near_threshold,
+        min_passage_words=min_passage_words,
+    )
+    try:
+        documents = list(read_paths(paths))
+        if not documents:
+            raise EmptyInputError(", ".join(paths), "no documents to scan")
+        report = run_scan(documents, options=options)
+    except SyndetectError as exc:
+        _fail(str(exc))
+    rendered = report.to_json() if fmt == "json" else report.to_text()
+    if output == "-":
+        click.echo(rendered, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(rendered)
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror}")
+
+
+def main() -> None:
+    """Entry point of the ``syndetect`` console script."""
+    cli(prog_name="syndetect")

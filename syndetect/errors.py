@@ -1,0 +1,63 @@
+"""Exceptions raised by syndetect.
+
+Every error a user can cause derives from :class:`SyndetectError`; the CLI turns
+them into a one-line message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DecodeError",
+    "DuplicateIdError",
+    "EmptyInputError",
+    "InputError",
+    "MalformedRecordError",
+    "MissingPathError",
+    "SyndetectError",
+    "UnsupportedFormatError",
+]
+
+
+class SyndetectError(Exception):
+    """Base class of every error syndetect raises on purpose."""
+
+
+class InputError(SyndetectError):
+    """An input path or record cannot be read or is invalid.
+
+    Args:
+        path: The file (or ``"<stdin>"``) the problem is in.
+        message: What is wrong, without the path.
+        line: 1-based line number for line-oriented inputs such as JSONL.
+    """
+
+    def __init__(self, path: str, message: str, *, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+
+
+class MissingPathError(InputError):
+    """A path given on the command line or to a reader does not exist."""
+
+
+class UnsupportedFormatError(InputError):
+    """A file's extension names no format syndetect can read."""
+
+
+class DecodeError(InputError):
+    """A file is binary or is not valid UTF-8."""
+
+
+class MalformedRecordError(InputError):
+    """A JSONL line is not a JSON object with the required fields."""
+
+
+class DuplicateIdError(InputError):
+    """Two documents have the same id."""
+
+
+class EmptyInputError(InputError):
+    """An input holds no document, or a document holds no text."""

@@ -1,0 +1,173 @@
+"""Metadata found in the text itself: headline, dateline, URL and credits.
+
+Scraped articles often carry their metadata as lines at the top (seed 003
+starts with its headline, ``20220222`` and its URL) and credit their source
+in the text ("(Reuters) -", "via Newsmax:", "Le Monde with AFP and Reuters").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from syndetect.model import Document, DocumentInfo
+
+__all__ = ["Credits", "describe", "find_credits", "find_date", "parse_date"]
+
+# Agency name -> lower-case spellings.
+WIRES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("reuters", "thomson reuters"),
+    "AFP": ("afp", "agence france-presse", "agence france presse"),
+    "AP": ("ap", "associated press", "the associated press"),
+    "Bloomberg": ("bloomberg",),
+    "dpa": ("dpa", "deutsche presse-agentur"),
+    "Xinhua": ("xinhua",),
+    "UPI": ("upi", "united press international"),
+    "EFE": ("efe",),
+    "ANSA": ("ansa",),
+    "Kyodo": ("kyodo", "kyodo news"),
+    "Yonhap": ("yonhap",),
+    "TASS": ("tass",),
+    "Interfax": ("interfax",),
+    "PTI": ("pti", "press trust of india"),
+    "IANS": ("ians",),
+    "ANI": ("ani",),
+    "Anadolu": ("anadolu", "anadolu agency"),
+}
+_SPELLING = {s: name for name, spellings in WIRES.items() for s in spellings}
+_WIRE = "|".join(sorted((re.escape(s) for s in _SPELLING), key=len, reverse=True))
+_WIRE_CREDIT = [
+    re.compile(rf"\(\s*({_WIRE})\s*\)", re.I),  # "MOSCOW (Reuters) -"
+    re.compile(rf"\b(?:by|with|from|via|source:|copyright)\s+({_WIRE})\b", re.I),
+    re.compile(rf"(?:^|[.!?\"”]\s+|[-—–]\s*)({_WIRE})\s*$", re.I | re.M),  # "...plunged. — Reuters"
+]
+_WIRE_LIST = re.compile(rf"\bwith\s+(?:{_WIRE})(?:\s*(?:,|and|&)\s*(?:{_WIRE}))+", re.I)
+_NAME = r"((?:[A-Z][\w.&'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w.&'’-]*|of|the|de)){0,3})"
+_OUTLET_CREDIT = [
+    re.compile(rf"\bvia\s+{_NAME}"),
+    re.compile(rf"\b[Ss]ource:\s*{_NAME}"),
+    re.compile(rf"\b(?:first|originally)\s+(?:published|appeared)\s+(?:in|on|by|at)\s+{_NAME}"),
+]
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december"]
+    )
+    for m in names.split()
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS = [
+    (re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"), "ymd"),
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)"), "ymd"),
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s*((?:19|20)\d\d)\b", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d\d)\b", re.I), "dmy"),
+]
+_URL_LINE = re.compile(r"^https?://\S+$")
+# Only the first lines are searched, and only short ones: a date inside a
+# body sentence is not the article's date.
+_HEAD_LINES = 6
+_MAX_META_LINE = 80
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Sources a text credits: news agencies and other outlets."""
+
+    wires: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+
+
+def parse_date(value: str) -> date | None:
+    """Parse an ISO 8601 date or datetime (``2022-02-22``, ``2022-02-22T10:00Z``)."""
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _date_in(line: str) -> date | None:
+    for pattern, order in _DATE_PATTERNS:
+        m = pattern.search(line)
+        if not m:
+            continue
+        g = m.groups()
+        try:
+            if order == "ymd":
+                return date(int(g[0]), int(g[1]), int(g[2]))
+            if order == "mdy":
+                return date(int(g[2]), _MONTHS[g[0].lower()], int(g[1]))
+            return date(int(g[2]), _MONTHS[g[1].lower()], int(g[0]))
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def _head(text: str) -> list[str]:
+    lines = [line.strip() for line in text.splitlines()]
+    return [line for line in lines if line][:_HEAD_LINES]
+
+
+def find_date(text: str) -> date | None:
+    """The date of a dateline among the first short lines of ``text``, if any."""
+    for line in _head(text):
+        if len(line) <= _MAX_META_LINE:
+            found = _date_in(line)
+            if found:
+                return found
+    return None
+
+
+def find_credits(text: str) -> Credits:
+    """News agencies and outlets that ``text`` credits as its source."""
+    wires: set[str] = set()
+    for pattern in _WIRE_CREDIT:
+        wires.update(_SPELLING[m.group(1).lower()] for m in pattern.finditer(text))
+    for m in _WIRE_LIST.finditer(text):
+        found = re.findall(_WIRE, m.group(0)[4:], re.I)
+        wires.update(_SPELLING[w.lower()] for w in found)
+    outlets: set[str] = set()
+    for pattern in _OUTLET_CREDIT:
+        for m in pattern.finditer(text):
+            name = m.group(1).rstrip(".:,;")
+            if name.lower() in _SPELLING:
+                wires.add(_SPELLING[name.lower()])
+            else:
+                outlets.add(name)
+    return Credits(tuple(sorted(wires)), tuple(sorted(outlets)))
+
+
+def describe(document: Document) -> DocumentInfo:
+    """Report entry for ``document``: its metadata, completed from the text."""
+    head = _head(document.text)
+    title = document.title
+    if title is None:
+        title = next(
+            (
+                line[:300]
+                for line in head
+                if len(line.split()) >= 4 and not _URL_LINE.match(line) and not _date_in(line)
+            ),
+            None,
+        )
+    day = parse_date(document.date) if document.date else find_date(document.text)
+    url = document.url or next((line for line in head if _URL_LINE.match(line)), None)
+    credits = find_credits(document.text)
+    return DocumentInfo(
+        id=document.id,
+        title=title,
+        date=document.date if document.date and day else (day.isoformat() if day else None),
+        url=url,
+        length=len(document.text),
+        outlet=document.outlet,
+        wires=credits.wires,
+        credited_outlets=credits.outlets,
+    )

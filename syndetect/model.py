@@ -1,0 +1,151 @@
+"""The data model: documents in, a report of pairs and passages out.
+
+All classes are frozen dataclasses. Offsets are Python ``str`` indices into
+:attr:`Document.text` exactly as read, end-exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Cluster",
+    "DiffOp",
+    "Document",
+    "DocumentInfo",
+    "Pair",
+    "Passage",
+    "Report",
+]
+
+DiffOp = tuple[Literal["equal", "delete", "insert"], str]
+"""One word-level diff step: ``("equal"|"delete"|"insert", text)``."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article to scan.
+
+    Args:
+        id: Unique identifier (file stem, relative path or JSONL ``id``).
+        text: The full text as read; all offsets point into it.
+        title: Headline, if known.
+        date: ISO 8601 date or datetime string, if known.
+        url: Where the article was published, if known.
+        outlet: Publishing outlet (e.g. ``"Newsmax"``), if known.
+        path: File the document was read from (for messages only).
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    path: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the report says about one scanned document.
+
+    Metadata given with the document wins; missing title, date and url are
+    inferred from the first lines of the text where they look like one.
+
+    Attributes:
+        wires: News agencies the text credits ("(Reuters) -", "with AFP").
+        credited_outlets: Other outlets the text credits ("via Newsmax").
+    """
+
+    id: str
+    title: str | None
+    date: str | None
+    url: str | None
+    length: int
+    outlet: str | None = None
+    wires: tuple[str, ...] = ()
+    credited_outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of text shared by the two documents of a pair.
+
+    Attributes:
+        source_start: Start offset in the source text.
+        source_end: End offset (exclusive) in the source text.
+        derived_start: Start offset in the derived text.
+        derived_end: End offset (exclusive) in the derived text.
+        similarity: Normalised Indel similarity of the two sides, 0..1.
+        kind: ``"verbatim"`` if identical after normalisation, else ``"near"``.
+        diff: Word-level diff from source to derived. Concatenating the
+            ``equal`` and ``delete`` texts gives the source side; the
+            ``insert`` texts come from the derived side.
+        source_text: ``source.text[source_start:source_end]``.
+        derived_text: ``derived.text[derived_start:derived_end]``.
+    """
+
+    source_start: int
+    source_end: int
+    derived_start: int
+    derived_end: int
+    similarity: float
+    kind: Literal["verbatim", "near"]
+    diff: tuple[DiffOp, ...]
+    source_text: str
+    derived_text: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two documents that share at least one passage.
+
+    When :attr:`direction` is ``"undetermined"``, :attr:`source` and
+    :attr:`derived` are just the two ids in sorted order.
+    """
+
+    source: str
+    derived: str
+    direction: Literal["source_to_derived", "undetermined"]
+    jaccard: float
+    containment_source: float
+    containment_derived: float
+    evidence: tuple[str, ...]
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Documents connected by pairs; ``source`` is set when one member is
+    the determined origin of all the others' text."""
+
+    source: str | None
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a scan."""
+
+    documents: tuple[DocumentInfo, ...]
+    pairs: tuple[Pair, ...]
+    clusters: tuple[Cluster, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the report as plain JSON-ready data (schema ``syndetect/report/1``)."""
+        from syndetect.report import report_to_dict
+
+        return report_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the report as JSON text (schema ``syndetect/report/1``)."""
+        from syndetect.report import render_json
+
+        return render_json(self, indent=indent)
+
+    def to_text(self) -> str:
+        """Return the human-readable text report."""
+        from syndetect.report import render_text
+
+        return render_text(self)

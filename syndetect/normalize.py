@@ -1,0 +1,142 @@
+"""Text normalisation with an offset map back to the original text.
+
+Normalisation makes copies that differ only in typography compare equal:
+Unicode NFKC, case folding, typographic quotes and dashes unified, apostrophes
+removed (so "Russia's", "Russia’s" and "Russias" are the same word) and runs of
+whitespace collapsed to one space. Every normalised character remembers the
+span of original characters it came from, so anything found in normalised
+text can be reported with offsets into the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["NormalizedText", "Words", "normalize", "words"]
+
+# Removed outright: an apostrophe inside a word must not split it, and a
+# single quote used as a quotation mark carries no content.
+APOSTROPHES = frozenset("'’‘‛ʼʻ`´ʹ′")
+_UNIFY = {
+    **{c: '"' for c in "“”„‟«»″〝〞＂"},
+    **{c: "-" for c in "‐‑‒–—―−﹘﹣－"},
+}
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalised text and, per normalised character, the original span.
+
+    Attributes:
+        text: The normalised text.
+        starts: ``starts[i]`` is the original offset where ``text[i]`` begins.
+        ends: ``ends[i]`` is the original offset (exclusive) where it ends.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty normalised span ``[start, end)`` to the original text."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) out of range")
+        return self.starts[start], self.ends[end - 1]
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """Split into base characters with their combining marks: ``[(start, end)]``."""
+    if text.isascii():
+        return [(i, i + 1) for i in range(len(text))]
+    spans: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if spans and unicodedata.combining(ch):
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise ``text`` for comparison, keeping an offset map.
+
+    Args:
+        text: Original text.
+
+    Returns:
+        The normalised text with the original span of every character.
+
+    Example:
+        >>> n = normalize("Russia’s  “fake news”")
+        >>> n.text
+        'russias "fake news"'
+        >>> n.original_span(9, 18)
+        (11, 20)
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    space_pending = False
+    ascii_text = text.isascii()
+    for start, end in _clusters(text):
+        segment = text[start:end]
+        if segment.isspace():
+            space_pending = bool(out)
+            continue
+        folded = segment.lower() if ascii_text else unicodedata.normalize("NFKC", segment).casefold()
+        for ch in folded:
+            ch = _UNIFY.get(ch, ch)
+            if ch in APOSTROPHES:
+                continue
+            if ch.isspace():
+                space_pending = bool(out)
+                continue
+            if space_pending:
+                out.append(" ")
+                starts.append(ends[-1])
+                ends.append(start)
+                space_pending = False
+            out.append(ch)
+            starts.append(start)
+            ends.append(end)
+    return NormalizedText("".join(out), tuple(starts), tuple(ends))
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of a text after normalisation, with original offsets.
+
+    Attributes:
+        words: Normalised words (runs of letters and digits).
+        starts: Original start offset of each word.
+        ends: Original end offset (exclusive) of each word.
+    """
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def words(text: str) -> Words:
+    """Split ``text`` into normalised words with offsets into ``text``.
+
+    Example:
+        >>> w = words("Putin’s move, U.S. said")
+        >>> w.words
+        ('putins', 'move', 'u', 's', 'said')
+        >>> w.starts[0], w.ends[0]
+        (0, 7)
+    """
+    norm = normalize(text)
+    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm.text)]
+    return Words(
+        tuple(w for w, _, _ in found),
+        tuple(norm.starts[s] for _, s, _ in found),
+        tuple(norm.ends[e - 1] for _, _, e in found),
+    )

@@ -1,0 +1,57 @@
+"""Tuning options of a scan, with the defaults and why they were chosen.
+
+See ``docs/concepts.md`` for the reasoning behind each default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_OPTIONS", "ScanOptions"]
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """Options of :func:`syndetect.scan`.
+
+    Attributes:
+        shingle_size: Words per shingle (word n-grams taken inside sentences).
+        num_perm: MinHash permutations per document signature.
+        seed: Seed of the MinHash permutations (same as ``datasketch.MinHash(seed=...)``).
+        threshold: Jaccard threshold the LSH index is tuned for; pairs well
+            below it are rarely even considered.
+        near_threshold: Minimum similarity (0..1) of two aligned stretches for
+            them to count as a shared passage; paraphrase falls below it.
+        min_passage_words: Shortest passage reported, in words.
+        min_sentence_words: Sentences with fewer words never create matches
+            (datelines, "Text size:", "You are here").
+        common_sentence_docs: A sentence found in at least this many
+            documents *and* in at least ``common_sentence_fraction`` of them is
+            boilerplate and never creates matches.
+        common_sentence_fraction: See ``common_sentence_docs``.
+    """
+
+    shingle_size: int = 4
+    num_perm: int = 256
+    seed: int = 1
+    threshold: float = 0.05
+    near_threshold: float = 0.8
+    min_passage_words: int = 8
+    min_sentence_words: int = 5
+    common_sentence_docs: int = 10
+    common_sentence_fraction: float = 0.05
+
+    def __post_init__(self) -> None:
+        if self.shingle_size < 1:
+            raise ValueError("shingle_size must be at least 1")
+        if self.num_perm < 2:
+            raise ValueError("num_perm must be at least 2")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        if not 0.0 < self.near_threshold <= 1.0:
+            raise ValueError("near_threshold must be in (0, 1]")
+        if self.min_passage_words < 1:
+            raise ValueError("min_passage_words must be at least 1")
+
+
+DEFAULT_OPTIONS = ScanOptions()

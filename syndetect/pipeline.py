@@ -1,0 +1,107 @@
+"""The scan pipeline: prepare → index → align → derive → report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from syndetect.align import Match, align, build_passage
+from syndetect.derive import clusters, decide_direction
+from syndetect.errors import DuplicateIdError
+from syndetect.index import Permutations, find_candidates, minhash_signature
+from syndetect.metadata import describe
+from syndetect.model import Document, DocumentInfo, Pair, Report
+from syndetect.options import DEFAULT_OPTIONS, ScanOptions
+from syndetect.shingle import PreparedDocument, common_sentences, drop_sentences, prepare
+
+__all__ = ["scan"]
+
+
+def _coverage(spans: Iterable[tuple[int, int]], length: int) -> float:
+    covered = sum(end - start for start, end in spans)
+    return round(covered / length, 4) if length else 0.0
+
+
+def _pair(
+    a: PreparedDocument,
+    b: PreparedDocument,
+    info_a: DocumentInfo,
+    info_b: DocumentInfo,
+    matches: Sequence[Match],
+    jaccard: float,
+) -> Pair:
+    forward = [build_passage(a, b, m) for m in matches]
+    contained_a = _coverage(((p.source_start, p.source_end) for p in forward), info_a.length)
+    contained_b = _coverage(((p.derived_start, p.derived_end) for p in forward), info_b.length)
+    direction = decide_direction(info_a, info_b, contained_a, contained_b)
+    if direction.source_is_a is False:
+        swapped = [Match(m.b_start, m.b_end, m.a_start, m.a_end) for m in matches]
+        passages = [build_passage(b, a, m) for m in swapped]
+        source, derived = b.document.id, a.document.id
+        contained_source, contained_derived = contained_b, contained_a
+    else:
+        passages = forward
+        source, derived = a.document.id, b.document.id
+        contained_source, contained_derived = contained_a, contained_b
+    return Pair(
+        source=source,
+        derived=derived,
+        direction="undetermined" if direction.source_is_a is None else "source_to_derived",
+        jaccard=round(jaccard, 4),
+        containment_source=contained_source,
+        containment_derived=contained_derived,
+        evidence=direction.evidence,
+        passages=tuple(sorted(passages, key=lambda p: (p.source_start, p.derived_start))),
+    )
+
+
+def scan(
+    documents: Iterable[Document], *, options: ScanOptions = DEFAULT_OPTIONS, **changes: Any
+) -> Report:
+    """Find the documents that share passages, and which derives from which.
+
+    Args:
+        documents: The articles, in any order (the report does not depend on it).
+        options: Tuning options; defaults suit news articles.
+        **changes: Override single options, e.g. ``shingle_size=5``.
+
+    Returns:
+        The report: every document, every pair sharing at least one passage
+        (sorted by source then derived id), and the clusters they form.
+
+    Raises:
+        DuplicateIdError: Two documents have the same id.
+
+    Example:
+        >>> from syndetect import Document, scan
+        >>> wire = "Officials said the bridge would reopen on Monday after a week of repairs."
+        >>> docs = [Document("a", wire + " Traffic was light."), Document("b", "Briefly: " + wire)]
+        >>> [(p.source, p.derived, len(p.passages)) for p in scan(docs).pairs]
+        [('a', 'b', 1)]
+    """
+    if changes:
+        options = replace(options, **changes)
+    docs = sorted(documents, key=lambda d: d.id)
+    for previous, current in zip(docs, docs[1:], strict=False):
+        if previous.id == current.id:
+            where = current.path or previous.path or "<input>"
+            raise DuplicateIdError(where, f"duplicate document id {current.id!r}")
+    prepared = [prepare(d, options) for d in docs]
+    common = common_sentences(prepared, options)
+    prepared = [drop_sentences(p, common) for p in prepared]
+    infos = [describe(d) for d in docs]
+    perms = Permutations.create(options.num_perm, options.seed)
+    signatures = [minhash_signature(p.shingles, perms) for p in prepared]
+    pairs: list[Pair] = []
+    for cand in find_candidates(signatures, options):
+        a, b = prepared[cand.first], prepared[cand.second]
+        matches = align(a, b, options)
+        if matches:
+            pairs.append(_pair(a, b, infos[cand.first], infos[cand.second], matches, cand.jaccard))
+    pairs.sort(key=lambda p: (p.source, p.derived))
+    return Report(
+        documents=tuple(infos),
+        pairs=tuple(pairs),
+        clusters=clusters([d.id for d in docs], pairs),
+    )

@@ -1,0 +1,167 @@
+"""Sentence shingles: word n-grams taken inside sentences, minus boilerplate.
+
+A shingle is ``n`` consecutive normalised words of one sentence, joined by
+single spaces and hashed with :func:`shingle_hash` (xxHash32, seed 0, of the
+UTF-8 bytes). Shingles never cross a sentence boundary, so shuffling sentences
+does not change a document's shingle set.
+
+Boilerplate never creates matches:
+
+* sentences shorter than ``min_sentence_words`` words (datelines, "Text size:");
+* a sentence that occurs more than once in the same document (a headline the
+  page repeats four times) and any shingle found in two sentences of one
+  document;
+* sentences common across the corpus (see :func:`common_sentences`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import numpy.typing as npt
+import xxhash
+
+from syndetect.model import Document
+from syndetect.normalize import Words, words
+from syndetect.options import ScanOptions
+from syndetect.segment import sentences
+
+__all__ = [
+    "PreparedDocument",
+    "common_sentences",
+    "drop_sentences",
+    "prepare",
+    "shingle_hash",
+]
+
+HashArray = npt.NDArray[np.uint32]
+_EMPTY = np.zeros(0, dtype=np.uint32)
+
+
+def shingle_hash(shingle: str | bytes) -> int:
+    """The 32-bit shingle hash: xxHash32 with seed 0 of the UTF-8 bytes.
+
+    Pass it as ``hashfunc`` to ``datasketch.MinHash`` to get signatures equal to
+    syndetect's (see :mod:`syndetect.index`).
+    """
+    data = shingle.encode("utf-8") if isinstance(shingle, str) else shingle
+    return int(xxhash.xxh32_intdigest(data, seed=0))
+
+
+def _sentence_key(ws: Sequence[str]) -> int:
+    return int(xxhash.xxh64_intdigest(" ".join(ws).encode("utf-8")))
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document split into normalised words, sentences and shingles.
+
+    Attributes:
+        document: The document as read.
+        words: Its normalised words with original offsets.
+        sentences: Word-index ranges ``(start, end)`` of each sentence.
+        keys: A 64-bit hash of each sentence's words (to spot repeats).
+        usable: Whether each sentence may create matches.
+        sentence_shingles: Shingle hashes of each sentence (empty if not usable).
+    """
+
+    document: Document
+    words: Words
+    sentences: tuple[tuple[int, int], ...]
+    keys: tuple[int, ...]
+    usable: tuple[bool, ...]
+    sentence_shingles: tuple[HashArray, ...]
+
+    @property
+    def shingles(self) -> HashArray:
+        """The document's distinct shingle hashes, sorted."""
+        parts = [s for s in self.sentence_shingles if len(s)]
+        if not parts:
+            return _EMPTY
+        return np.unique(np.concatenate(parts))
+
+
+def _ngrams(ws: Sequence[str], n: int) -> list[str]:
+    if len(ws) < n:
+        return [" ".join(ws)]
+    return [" ".join(ws[i : i + n]) for i in range(len(ws) - n + 1)]
+
+
+def _shingle_sentences(
+    ws: Words, spans: Sequence[tuple[int, int]], usable: Sequence[bool], n: int
+) -> tuple[HashArray, ...]:
+    per_sentence: list[list[int]] = []
+    seen_in = Counter[int]()
+    for (start, end), ok in zip(spans, usable, strict=True):
+        hashes = sorted({shingle_hash(g) for g in _ngrams(ws.words[start:end], n)}) if ok else []
+        per_sentence.append(hashes)
+        seen_in.update(hashes)
+    # A shingle in two sentences of one page is page furniture, not content.
+    return tuple(
+        np.array([h for h in hashes if seen_in[h] == 1], dtype=np.uint32) for hashes in per_sentence
+    )
+
+
+def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
+    """Normalise, segment and shingle one document.
+
+    Args:
+        document: The document.
+        options: Scan options (``shingle_size``, ``min_sentence_words``).
+
+    Returns:
+        The prepared document, with document-local boilerplate marked unusable.
+    """
+    ws = words(document.text)
+    spans: list[tuple[int, int]] = []
+    first = 0
+    for _, end in sentences(document.text):
+        last = first
+        while last < len(ws) and ws.starts[last] < end:
+            last += 1
+        if last > first:
+            spans.append((first, last))
+        first = last
+    keys = tuple(_sentence_key(ws.words[s:e]) for s, e in spans)
+    counts = Counter(keys)
+    usable = tuple(
+        e - s >= options.min_sentence_words and counts[k] == 1
+        for (s, e), k in zip(spans, keys, strict=True)
+    )
+    return PreparedDocument(
+        document=document,
+        words=ws,
+        sentences=tuple(spans),
+        keys=keys,
+        usable=usable,
+        sentence_shingles=_shingle_sentences(ws, spans, usable, options.shingle_size),
+    )
+
+
+def common_sentences(prepared: Iterable[PreparedDocument], options: ScanOptions) -> frozenset[int]:
+    """Keys of sentences found in so many documents that they are boilerplate.
+
+    A sentence is common when it occurs in at least ``common_sentence_docs``
+    documents and in at least ``common_sentence_fraction`` of all documents, so
+    a wire paragraph reprinted by a handful of outlets is never mistaken for
+    site chrome, while a footer on every page of a large scrape is.
+    """
+    df = Counter[int]()
+    total = 0
+    for doc in prepared:
+        total += 1
+        df.update({k for k, ok in zip(doc.keys, doc.usable, strict=True) if ok})
+    floor = max(options.common_sentence_docs, options.common_sentence_fraction * total)
+    return frozenset(k for k, n in df.items() if n >= floor)
+
+
+def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocument:
+    """Mark the sentences whose key is in ``keys`` unusable."""
+    if not keys or not any(k in keys for k in doc.keys):
+        return doc
+    usable = tuple(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
+    shingles = tuple(s if ok else _EMPTY for s, ok in zip(doc.sentence_shingles, usable, strict=True))
+    return replace(doc, usable=usable, sentence_shingles=shingles)
