@@ -42,39 +42,63 @@ D = DEFAULT_OPTIONS
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="Report format: text for people, json for programs.",
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format: text for people, json for programs.",
 )
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
     help="Write the report to FILE instead of standard output.",
 )
 @click.option(
-    "--threshold", type=click.FloatRange(0, 1, min_open=True), default=D.threshold,
+    "--threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=D.threshold,
     show_default=True,
     help="Shingle Jaccard similarity the candidate search is tuned for. Lower finds "
     "smaller partial copies but compares more pairs.",
 )
 @click.option(
-    "--near-threshold", type=click.FloatRange(0, 1, min_open=True), default=D.near_threshold,
+    "--near-threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=D.near_threshold,
     show_default=True,
     help="How similar two stretches of text must be to count as a shared passage "
     "(1 = identical after normalisation). Rewritten text falls below it.",
 )
 @click.option(
-    "--shingle-size", type=click.IntRange(1, 20), default=D.shingle_size, show_default=True,
+    "--shingle-size",
+    type=click.IntRange(1, 20),
+    default=D.shingle_size,
+    show_default=True,
     help="Words per shingle (word n-grams inside sentences).",
 )
 @click.option(
-    "--num-perm", type=click.IntRange(2, 4096), default=D.num_perm, show_default=True,
+    "--num-perm",
+    type=click.IntRange(2, 4096),
+    default=D.num_perm,
+    show_default=True,
     help="MinHash permutations: more is more precise and slower.",
 )
 @click.option(
-    "--min-passage-words", type=click.IntRange(1), default=D.min_passage_words,
-    show_default=True, help="Shortest shared passage reported, in words.",
+    "--min-passage-words",
+    type=click.IntRange(1),
+    default=D.min_passage_words,
+    show_default=True,
+    help="Shortest shared passage reported, in words.",
 )
 @click.option(
-    "--seed", type=int, default=D.seed, show_default=True,
+    "--seed",
+    type=int,
+    default=D.seed,
+    show_default=True,
     help="Seed of the MinHash permutations (as in datasketch.MinHash).",
 )
 def scan(

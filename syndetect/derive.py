@@ -85,7 +85,9 @@ def decide_direction(
             votes.append((3 * sign, f"{der.id} credits {src.id}'s outlet (via {credited})"))
         elif der.credited_outlets and not src.credited_outlets:
             names = ", ".join(der.credited_outlets)
-            votes.append((sign, f"{der.id} credits another outlet (via {names}), so it is a reprint"))
+            votes.append(
+                (sign, f"{der.id} credits another outlet (via {names}), so it is a reprint")
+            )
         if src.wires and not der.wires:
             wires = ", ".join(src.wires)
             votes.append((sign, f"{src.id} carries the wire credit ({wires}), {der.id} none"))
@@ -103,7 +105,9 @@ def decide_direction(
     if date_a and date_b and date_a != date_b:
         date_vote = 2 if date_a < date_b else -2
         first, second = (a, b) if date_a < date_b else (b, a)
-        votes.append((date_vote, f"{first.id} is dated {first.date}, before {second.id} ({second.date})"))
+        votes.append(
+            (date_vote, f"{first.id} is dated {first.date}, before {second.id} ({second.date})")
+        )
     elif not (date_a and date_b):
         undated = [d.id for d, day in ((a, date_a), (b, date_b)) if day is None]
         votes.append((0, f"no date for {' and '.join(undated)}"))

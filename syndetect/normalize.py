@@ -79,26 +79,31 @@ def normalize(text: str) -> NormalizedText:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    space_pending = False
+    # Original span of the whitespace run waiting to become one space.
+    pending: tuple[int, int] | None = None
     ascii_text = text.isascii()
     for start, end in _clusters(text):
         segment = text[start:end]
         if segment.isspace():
-            space_pending = bool(out)
+            if out:
+                pending = (pending[0] if pending else start, end)
             continue
-        folded = segment.lower() if ascii_text else unicodedata.normalize("NFKC", segment).casefold()
+        folded = (
+            segment.lower() if ascii_text else unicodedata.normalize("NFKC", segment).casefold()
+        )
         for ch in folded:
             ch = _UNIFY.get(ch, ch)
             if ch in APOSTROPHES:
                 continue
             if ch.isspace():
-                space_pending = bool(out)
+                if out:
+                    pending = (pending[0] if pending else start, end)
                 continue
-            if space_pending:
+            if pending:
                 out.append(" ")
-                starts.append(ends[-1])
-                ends.append(start)
-                space_pending = False
+                starts.append(pending[0])
+                ends.append(pending[1])
+                pending = None
             out.append(ch)
             starts.append(start)
             ends.append(end)

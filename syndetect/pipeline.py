@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from syndetect.align import Match, align, build_passage
@@ -83,7 +84,7 @@ def scan(
     if changes:
         options = replace(options, **changes)
     docs = sorted(documents, key=lambda d: d.id)
-    for previous, current in zip(docs, docs[1:], strict=False):
+    for previous, current in pairwise(docs):
         if previous.id == current.id:
             where = current.path or previous.path or "<input>"
             raise DuplicateIdError(where, f"duplicate document id {current.id!r}")

@@ -116,9 +116,8 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not (follower.isupper() or follower.isdigit() or follower in "\"'“‘«([-—–"):
             continue
         last_punct = text[match.start() : punct_end].rstrip(_CLOSERS)
-        if last_punct.endswith(".") and len(last_punct) == 1:
-            if _is_abbreviation(text, match.start()):
-                continue
+        if last_punct == "." and _is_abbreviation(text, match.start()):
+            continue
         spans.append((sentence_start, punct_end))
         sentence_start = nxt
     if sentence_start < end:

@@ -75,6 +75,24 @@ class PreparedDocument:
     usable: tuple[bool, ...]
     sentence_shingles: tuple[HashArray, ...]
 
+    def shingle_texts(self, shingle_size: int) -> list[str]:
+        """The distinct shingles behind :attr:`shingles`, as text, sorted.
+
+        Feeding them (UTF-8 encoded or not) to
+        ``datasketch.MinHash(hashfunc=shingle_hash).update_batch`` reproduces
+        syndetect's signature of this document.
+        """
+        kept = set(self.shingles.tolist())
+        texts: set[str] = set()
+        for (start, end), ok in zip(self.sentences, self.usable, strict=True):
+            if ok:
+                texts.update(
+                    g
+                    for g in _ngrams(self.words.words[start:end], shingle_size)
+                    if shingle_hash(g) in kept
+                )
+        return sorted(texts)
+
     @property
     def shingles(self) -> HashArray:
         """The document's distinct shingle hashes, sorted."""
@@ -163,5 +181,7 @@ def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocum
     if not keys or not any(k in keys for k in doc.keys):
         return doc
     usable = tuple(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
-    shingles = tuple(s if ok else _EMPTY for s, ok in zip(doc.sentence_shingles, usable, strict=True))
+    shingles = tuple(
+        s if ok else _EMPTY for s, ok in zip(doc.sentence_shingles, usable, strict=True)
+    )
     return replace(doc, usable=usable, sentence_shingles=shingles)

@@ -10,8 +10,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from syndetect.errors import DuplicateIdError, EmptyInputError, MissingPathError
-from syndetect.errors import UnsupportedFormatError
+from syndetect.errors import (
+    DuplicateIdError,
+    EmptyInputError,
+    MissingPathError,
+    UnsupportedFormatError,
+)
 from syndetect.model import Document
 from syndetect.readers.jsonl import read_jsonl, read_jsonl_stream
 from syndetect.readers.text import read_text_file
@@ -30,7 +34,8 @@ def _read_file(path: Path, id: str | None) -> Iterator[Document]:
         yield from read_jsonl(path)
     else:
         raise UnsupportedFormatError(
-            str(path), f"unsupported input format {suffix or '(no extension)'!r}; expected .txt or .jsonl"
+            str(path),
+            f"unsupported input format {suffix or '(no extension)'!r}; expected .txt or .jsonl",
         )
 
 
@@ -79,6 +84,8 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document]:
         for doc in _read_one(str(path)):
             where = doc.path or str(path)
             if doc.id in seen:
-                raise DuplicateIdError(where, f"duplicate id {doc.id!r}, first read from {seen[doc.id]}")
+                raise DuplicateIdError(
+                    where, f"duplicate id {doc.id!r}, first read from {seen[doc.id]}"
+                )
             seen[doc.id] = where
             yield doc

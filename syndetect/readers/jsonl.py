@@ -33,7 +33,9 @@ def _record(line: bytes, path: str, number: int) -> Document | None:
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id:
-        raise MalformedRecordError(path, 'missing or invalid "id" (a non-empty string)', line=number)
+        raise MalformedRecordError(
+            path, 'missing or invalid "id" (a non-empty string)', line=number
+        )
     body = obj.get("text")
     if not isinstance(body, str):
         raise MalformedRecordError(path, 'missing or invalid "text" (a string)', line=number)
@@ -84,7 +86,7 @@ def read_jsonl(path: str | Path) -> Iterator[Document]:
         EmptyInputError: The file has no record, or a record has empty text.
     """
     try:
-        handle = Path(path).open("rb")
+        handle = Path(path).open("rb")  # noqa: SIM115 - closed by the `with` below
     except FileNotFoundError:
         raise MissingPathError(str(path), "no such file or directory") from None
     except OSError as exc:

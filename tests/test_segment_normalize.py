@@ -1,0 +1,104 @@
+"""Sentence segmentation and metadata found in scraped text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from syndetect.metadata import find_credits, find_date
+from syndetect.segment import sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentences(text)]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "The U.S. envoy met Gen. Milley and Mr. Smith at 9 p.m. on Monday. Talks ended."
+    assert split(text) == [
+        "The U.S. envoy met Gen. Milley and Mr. Smith at 9 p.m. on Monday.",
+        "Talks ended.",
+    ]
+
+
+def test_quotes_spanning_sentences_stay_with_their_sentence() -> None:
+    text = "“We will not attack. We never planned to,” he said. Officials disagreed."
+    assert split(text) == [
+        "“We will not attack.",
+        "We never planned to,” he said.",
+        "Officials disagreed.",
+    ]
+    assert split('He said: "It is over." Then he left.') == [
+        'He said: "It is over."',
+        "Then he left.",
+    ]
+
+
+def test_one_sentence_per_line_without_blank_lines() -> None:
+    text = "First sentence here.\nSecond one follows\nThird Line Title\nFourth starts here."
+    assert split(text) == [
+        "First sentence here.",
+        "Second one follows",
+        "Third Line Title",
+        "Fourth starts here.",
+    ]
+
+
+def test_hard_wrapped_prose_is_joined() -> None:
+    text = (
+        "Russian troops moved into the two regions on\nMonday, officials said, and the\n"
+        "rouble fell."
+    )
+    assert split(text) == [text]
+
+
+def test_repeated_headlines_stay_separate() -> None:
+    headline = "Putin accuses West of threatening Russia through Ukraine"
+    text = f"Paris -\n{headline}\n{headline}\n\n{headline}\n\nBody text starts here."
+    assert split(text) == ["Paris -", headline, headline, headline, "Body text starts here."]
+
+
+def test_offsets_are_stripped_and_in_order() -> None:
+    text = "  One.  Two!\n\n  Three?  "
+    spans = sentences(text)
+    assert [text[s:e] for s, e in spans] == ["One.", "Two!", "Three?"]
+    assert spans == sorted(spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline\n20220222\nhttps://example.com/x\nBody.", date(2022, 2, 22)),
+        ("You are here\n\nBy AFP - Dec 14,2021 - Last updated", date(2021, 12, 14)),
+        ("May 22, 2022\n\nTitle", date(2022, 5, 22)),
+        ("Title\n2023-01-05T10:00:00Z\nBody", date(2023, 1, 5)),
+        ("Posted 5 March 2020\nBody", date(2020, 3, 5)),
+        (
+            "No date at the top.\nIn a long body sentence, the talks of 2020-01-01 were "
+            "recalled by officials who spoke on condition of anonymity.",
+            None,
+        ),
+    ],
+)
+def test_dateline(text: str, expected: date | None) -> None:
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "wires", "outlets"),
+    [
+        ("MOSCOW (Reuters) - Troops moved.", ("Reuters",), ()),
+        ("Troops moved. The rouble fell.  Reuters", ("Reuters",), ()),
+        ("Le Monde with AFP and Reuters", ("AFP", "Reuters"), ()),
+        ("By AFP - Dec 14,2021", ("AFP",), ()),
+        ("via Newsmax:\n\nSeparately, Moscow said", (), ("Newsmax",)),
+        ("Source: The Hill", (), ("The Hill",)),
+        ("A Reuters witness saw columns of hardware.", (), ()),
+        ("He spoke via a video link.", (), ()),
+    ],
+)
+def test_credits(text: str, wires: tuple[str, ...], outlets: tuple[str, ...]) -> None:
+    found = find_credits(text)
+    assert found.wires == wires
+    assert found.outlets == outlets
