@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
+from datasketch.lsh import _optimal_param
 
 from syndetect.options import ScanOptions
 
@@ -93,6 +95,14 @@ class Candidate:
     jaccard: float
 
 
+@lru_cache(maxsize=32)
+def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """Bands and rows datasketch's ``MinHashLSH`` chooses for ``threshold``
+    (equal weights on false positives and negatives), computed once."""
+    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(bands), int(rows)
+
+
 def find_candidates(signatures: Sequence[Signature], options: ScanOptions) -> list[Candidate]:
     """Candidate pairs from a datasketch ``MinHashLSH`` built over ``signatures``.
 
@@ -101,13 +111,16 @@ def find_candidates(signatures: Sequence[Signature], options: ScanOptions) -> li
     Returns:
         Candidates sorted by ``(first, second)``.
     """
-    lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
+    lsh = MinHashLSH(
+        num_perm=options.num_perm, params=lsh_params(options.threshold, options.num_perm)
+    )
+    perms = Permutations.create(options.num_perm, options.seed)
     sketches: dict[int, MinHash] = {}
     for i, sig in enumerate(signatures):
         if bool((sig == _MAX).all()):
             continue
         sketch = MinHash(
-            num_perm=options.num_perm, seed=options.seed, hashvalues=sig, scheme=_SCHEME
+            seed=options.seed, hashvalues=sig, permutations=(perms.a, perms.b), scheme=_SCHEME
         )
         lsh.insert(i, sketch, check_duplication=False)
         sketches[i] = sketch

@@ -24,6 +24,11 @@ _UNIFY = {
     **{c: "-" for c in "‐‑‒–—―−﹘﹣－"},
 }
 _WORD = re.compile(r"[^\W_]+")
+# On ASCII text normalisation only lower-cases, drops apostrophes and
+# collapses spaces, so words can be found in the original text directly:
+# letters and digits, possibly joined by apostrophes.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['`]+[A-Za-z0-9]+)*")
+_ASCII_APOSTROPHES = str.maketrans("", "", "'`")
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,13 @@ def words(text: str) -> Words:
         >>> w.starts[0], w.ends[0]
         (0, 7)
     """
+    if text.isascii():
+        found = [(m.group(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
+        return Words(
+            tuple(w.lower().translate(_ASCII_APOSTROPHES) for w, _, _ in found),
+            tuple(s for _, s, _ in found),
+            tuple(e for _, _, e in found),
+        )
     norm = normalize(text)
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm.text)]
     return Words(

@@ -30,6 +30,8 @@ _LINE_END_TERMINAL = _TERMINAL + _CLOSERS + ":;"
 _BOUNDARY = re.compile(r"[!?.…]+[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([^\W_][\w.]*)\.$")
 _SOFT_WRAP_MIN_WORDS = 6
+# How far back from a period to look for the word it ends ("U.S.S.R.", "sept").
+_LONGEST_ABBREVIATION = 24
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -91,7 +93,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` closes an abbreviation or initial."""
-    match = _WORD_BEFORE.search(text, 0, dot + 1)
+    window = max(0, dot - _LONGEST_ABBREVIATION)
+    match = _WORD_BEFORE.search(text, window, dot + 1)
     if match is None:
         return False
     word = match.group(1)

@@ -85,6 +85,22 @@ def test_words_map_back_to_themselves(text: str) -> None:
         assert w in words(text[s:e]).words
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ascii_fast_path_equals_general_path(text: str) -> None:
+    from syndetect.normalize import _WORD
+
+    norm = normalize(text)
+    found = list(_WORD.finditer(norm.text))
+    expected = (
+        tuple(m.group() for m in found),
+        tuple(norm.starts[m.start()] for m in found),
+        tuple(norm.ends[m.end() - 1] for m in found),
+    )
+    got = words(text)
+    assert (got.words, got.starts, got.ends) == expected
+
+
 def test_apostrophes_quotes_and_case_are_normalised_away() -> None:
     variants = ["Russia's “fake news”", 'Russia’s "fake news"', "RUSSIAS fake news"]
     assert len({words(v).words for v in variants}) == 1
