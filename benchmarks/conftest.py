@@ -1,4 +1,4 @@
 """Benchmarks run with pytest-benchmark, outside the test suite:
 
-    python -m pytest benchmarks --benchmark-only
+python -m pytest benchmarks --benchmark-only
 """

@@ -53,7 +53,7 @@ D = DEFAULT_OPTIONS
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    metavar="FILE",
     default="-",
     help="Write the report to FILE instead of standard output.",
 )
@@ -148,7 +148,7 @@ def scan(
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(rendered)
     except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror}")
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
 
 
 def main() -> None:

@@ -94,13 +94,8 @@ class Credits:
 
 def parse_date(value: str) -> date | None:
     """Parse an ISO 8601 date or datetime (``2022-02-22``, ``2022-02-22T10:00Z``)."""
-    text = value.strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
+        return datetime.fromisoformat(value.strip()).date()
     except ValueError:
         return None
 

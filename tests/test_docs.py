@@ -39,7 +39,8 @@ def test_readme_has_exactly_the_two_setup_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"^```sh\n(python3 -m venv .*)\n```", readme, re.M)
     assert commands == [
-        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/syndetect scan examples/seeds",
+        "python3 -m venv .venv && .venv/bin/pip install . "
+        "&& .venv/bin/syndetect scan examples/seeds",
         'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest',
     ]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -80,7 +80,12 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document]:
         SyndetectError: A subclass naming the path (and line) of the problem.
     """
     seen: dict[str, str] = {}
+    done: set[str] = set()
     for path in paths:
+        key = str(path) if str(path) == STDIN else str(Path(path).resolve())
+        if key in done:  # the same path given twice is read once
+            continue
+        done.add(key)
         for doc in _read_one(str(path)):
             where = doc.path or str(path)
             if doc.id in seen:

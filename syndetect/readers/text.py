@@ -9,9 +9,6 @@ from syndetect.model import Document
 
 __all__ = ["decode", "read_text_file"]
 
-# A NUL byte in the first block means the file is binary, not text.
-_SNIFF = 8192
-
 
 def decode(data: bytes, path: str) -> str:
     """Decode file bytes as strict UTF-8, refusing binary data.
@@ -19,7 +16,7 @@ def decode(data: bytes, path: str) -> str:
     Raises:
         DecodeError: The data is binary or not valid UTF-8.
     """
-    if b"\x00" in data[:_SNIFF]:
+    if b"\x00" in data:
         raise DecodeError(path, "binary file, not text")
     try:
         return data.decode("utf-8")
