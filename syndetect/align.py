@@ -27,6 +27,8 @@ __all__ = ["Match", "align", "build_passage", "similarity"]
 # Words that may separate two stretches merged into one passage (a stripped
 # dateline, a one-word aside).
 MERGE_GAP_WORDS = 3
+# Longest stretch of shared words between two matches that still joins them.
+MAX_BRIDGE_WORDS = 40
 # A stretch must cover most of one of its two sentences: a shared clause inside
 # two differently worded sentences is paraphrase, not copying.
 MIN_SENTENCE_COVERAGE = 0.6
@@ -91,6 +93,31 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in ranges)
 
 
+def _joins(
+    p: Match,
+    m: Match,
+    accepted: Sequence[Match],
+    wa: Sequence[str],
+    wb: Sequence[str],
+    options: ScanOptions,
+) -> bool:
+    """Whether ``m`` continues ``p`` in both documents: it follows ``p`` in
+    both, nothing else matched lies between them, and what lies between is
+    either a few words or itself shared (short sentences that cannot create a
+    match on their own, such as "Thus Abana produces cardioprotection.")."""
+    gap_a, gap_b = m.a_start - p.a_end, m.b_start - p.b_end
+    if gap_a < 0 or gap_b < 0:
+        return False
+    if gap_a <= MERGE_GAP_WORDS and gap_b <= MERGE_GAP_WORDS:
+        return True
+    if max(gap_a, gap_b) > MAX_BRIDGE_WORDS:
+        return False
+    if any(p.b_end <= o.b_start < m.b_start for o in accepted):
+        return False
+    between = similarity(wa[p.a_end : m.a_start], wb[p.b_end : m.b_start])
+    return between >= options.near_threshold
+
+
 def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> list[Match]:
     """Find the passages two prepared documents share.
 
@@ -129,14 +156,11 @@ def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> lis
         accepted.append(m)
     merged: list[Match] = []
     for m in sorted(accepted):
-        if merged:
+        if merged and _joins(merged[-1], m, accepted, wa, wb, options):
             p = merged[-1]
-            if 0 <= m.a_start - p.a_end <= MERGE_GAP_WORDS and (
-                0 <= m.b_start - p.b_end <= MERGE_GAP_WORDS
-            ):
-                merged[-1] = Match(p.a_start, m.a_end, p.b_start, m.b_end)
-                continue
-        merged.append(m)
+            merged[-1] = Match(p.a_start, m.a_end, p.b_start, m.b_end)
+        else:
+            merged.append(m)
     return [
         m
         for m in merged

@@ -190,10 +190,35 @@ def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+def _in_scope(truth: Mapping[str, Any]) -> Any:
+    """Predicate on report pairs from the truth's optional ``scope`` extension:
+    ``{"sources": [...], "derived": [...]}`` scores only pairs between the two
+    groups; ``{"listed_pairs_only": true}`` only the truth's own pairs (the PAN
+    text-alignment setting, where the pairs are given)."""
+    scope = truth.get("scope")
+    if not scope:
+        return lambda pair: True
+    if scope.get("listed_pairs_only"):
+        listed = {_key(p["source"], p["derived"]) for p in truth.get("pairs", [])}
+        return lambda pair: _key(pair["source"], pair["derived"]) in listed
+    sources, derived = set(scope["sources"]), set(scope["derived"])
+
+    def within(pair: Mapping[str, Any]) -> bool:
+        a, b = pair["source"], pair["derived"]
+        return (a in sources and b in derived) or (b in sources and a in derived)
+
+    return within
+
+
 def evaluate(truth: Mapping[str, Any], report: Mapping[str, Any]) -> Evaluation:
-    """Score a report (``syndetect/report/1`` data) against a truth (``syndetect/truth/1``)."""
+    """Score a report (``syndetect/report/1`` data) against a truth (``syndetect/truth/1``).
+
+    A truth may carry a ``scope`` (``{"sources": [...], "derived": [...]}``):
+    then only reported pairs between the two groups are scored.
+    """
+    in_scope = _in_scope(truth)
     true_pairs = {_key(p["source"], p["derived"]): p for p in truth.get("pairs", [])}
-    found = {_key(p["source"], p["derived"]): p for p in report.get("pairs", [])}
+    found = {_key(p["source"], p["derived"]): p for p in report.get("pairs", []) if in_scope(p)}
     hits = set(true_pairs) & set(found)
     precision = len(hits) / len(found) if found else (1.0 if not true_pairs else 0.0)
     recall = len(hits) / len(true_pairs) if true_pairs else 1.0

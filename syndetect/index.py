@@ -17,9 +17,10 @@ drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +29,7 @@ from datasketch.lsh import _optimal_param
 
 from syndetect.options import ScanOptions
 
-__all__ = ["Candidate", "Permutations", "find_candidates", "minhash_signature"]
+__all__ = ["Candidate", "Permutations", "find_candidates", "lsh_params", "minhash_signature"]
 
 Signature = npt.NDArray[np.uint32]
 _MAX = np.uint32(0xFFFFFFFF)
@@ -82,12 +83,13 @@ def minhash_signature(hashes: npt.NDArray[np.uint32], perms: Permutations) -> Si
 
 @dataclass(frozen=True)
 class Candidate:
-    """Two documents (by index) whose signatures collide in the LSH index.
+    """Two documents (by index) that may share a passage.
 
     Attributes:
         first: Index of the first document (``first < second``).
         second: Index of the second document.
-        jaccard: MinHash estimate of the Jaccard similarity of their shingles.
+        jaccard: MinHash estimate of the Jaccard similarity of their whole
+            shingle sets (from the document signatures).
     """
 
     first: int
@@ -103,32 +105,73 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(bands), int(rows)
 
 
-def find_candidates(signatures: Sequence[Signature], options: ScanOptions) -> list[Candidate]:
-    """Candidate pairs from a datasketch ``MinHashLSH`` built over ``signatures``.
+def _document_pairs(signatures: Sequence[Signature], options: ScanOptions) -> set[tuple[int, int]]:
+    """Pairs whose whole-document signatures collide in a ``MinHashLSH`` tuned
+    for ``document_threshold``: rewritten copies whose sentences were merged or
+    split, so that no single sentence pair is similar enough."""
+    perms = Permutations.create(options.num_perm, options.seed)
+    lsh = MinHashLSH(
+        num_perm=options.num_perm,
+        params=lsh_params(options.document_threshold, options.num_perm),
+    )
+    for doc, sig in enumerate(signatures):
+        if not bool((sig == _MAX).all()):
+            sketch = MinHash(
+                seed=options.seed, hashvalues=sig, permutations=(perms.a, perms.b), scheme=_SCHEME
+            )
+            lsh.insert(doc, sketch, check_duplication=False)
+    return _bucket_pairs(lsh, lambda key: int(key))
 
-    Documents without shingles (empty signatures) are never candidates.
+
+def _bucket_pairs(lsh: MinHashLSH, doc_of: Callable[[Any], int]) -> set[tuple[int, int]]:
+    """Document pairs that share an LSH bucket."""
+    pairs: set[tuple[int, int]] = set()
+    for table in lsh.hashtables:
+        for band in table.keys():
+            docs = sorted({doc_of(key) for key in table.get(band)})
+            pairs.update((a, b) for n, a in enumerate(docs) for b in docs[n + 1 :])
+    return pairs
+
+
+def find_candidates(
+    sentence_shingles: Sequence[Sequence[npt.NDArray[np.uint32]]],
+    signatures: Sequence[Signature],
+    options: ScanOptions,
+) -> list[Candidate]:
+    """Candidate pairs: documents with two similar sentences.
+
+    Every usable sentence gets its own small MinHash (``sentence_perm``
+    permutations, bit-identical to ``datasketch.MinHash(num_perm=sentence_perm,
+    seed=seed)``) in one datasketch ``MinHashLSH`` tuned for ``threshold``.
+    Indexing sentences rather than whole articles is what finds a copied
+    paragraph inside a long article: the two articles' Jaccard similarity is
+    tiny, the two sentences' is high.
+
+    Args:
+        sentence_shingles: Per document, the shingle hashes of each sentence
+            (empty for sentences that must not create matches).
+        signatures: Per document, its whole-document MinHash signature.
+        options: ``sentence_perm``, ``threshold`` and ``seed`` are used.
 
     Returns:
         Candidates sorted by ``(first, second)``.
     """
+    perms = Permutations.create(options.sentence_perm, options.seed)
     lsh = MinHashLSH(
-        num_perm=options.num_perm, params=lsh_params(options.threshold, options.num_perm)
+        num_perm=options.sentence_perm,
+        params=lsh_params(options.threshold, options.sentence_perm),
     )
-    perms = Permutations.create(options.num_perm, options.seed)
-    sketches: dict[int, MinHash] = {}
-    for i, sig in enumerate(signatures):
-        if bool((sig == _MAX).all()):
-            continue
-        sketch = MinHash(
-            seed=options.seed, hashvalues=sig, permutations=(perms.a, perms.b), scheme=_SCHEME
-        )
-        lsh.insert(i, sketch, check_duplication=False)
-        sketches[i] = sketch
-    pairs: set[tuple[int, int]] = set()
-    for i, sketch in sketches.items():
-        for j in lsh.query(sketch):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
+    for doc, sentences in enumerate(sentence_shingles):
+        for number, hashes in enumerate(sentences):
+            if len(hashes):
+                sketch = MinHash(
+                    seed=options.seed,
+                    hashvalues=minhash_signature(hashes, perms),
+                    permutations=(perms.a, perms.b),
+                    scheme=_SCHEME,
+                )
+                lsh.insert((doc, number), sketch, check_duplication=False)
+    pairs = _bucket_pairs(lsh, lambda key: int(key[0])) | _document_pairs(signatures, options)
     return [
         Candidate(i, j, float(np.mean(signatures[i] == signatures[j]))) for i, j in sorted(pairs)
     ]

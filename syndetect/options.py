@@ -16,10 +16,16 @@ class ScanOptions:
 
     Attributes:
         shingle_size: Words per shingle (word n-grams taken inside sentences).
-        num_perm: MinHash permutations per document signature.
+        num_perm: MinHash permutations per document signature (used for the
+            reported Jaccard estimate and by datasketch-compatible indexes).
         seed: Seed of the MinHash permutations (same as ``datasketch.MinHash(seed=...)``).
-        threshold: Jaccard threshold the LSH index is tuned for; pairs well
-            below it are rarely even considered.
+        sentence_perm: MinHash permutations per sentence in the candidate index.
+        threshold: Jaccard similarity of two sentences' shingle sets that the
+            sentence LSH index is tuned for; documents sharing no sentence
+            pair well above it are rarely even compared.
+        document_threshold: Jaccard similarity of whole documents that a
+            second, document-level LSH index is tuned for; it catches rewritten
+            copies whose sentences were merged or split.
         near_threshold: Minimum similarity (0..1) of two aligned stretches for
             them to count as a shared passage; paraphrase falls below it.
         min_passage_words: Shortest passage reported, in words.
@@ -34,7 +40,9 @@ class ScanOptions:
     shingle_size: int = 4
     num_perm: int = 256
     seed: int = 1
-    threshold: float = 0.05
+    sentence_perm: int = 16
+    threshold: float = 0.3
+    document_threshold: float = 0.1
     near_threshold: float = 0.8
     min_passage_words: int = 8
     min_sentence_words: int = 5
@@ -44,10 +52,10 @@ class ScanOptions:
     def __post_init__(self) -> None:
         if self.shingle_size < 1:
             raise ValueError("shingle_size must be at least 1")
-        if self.num_perm < 2:
-            raise ValueError("num_perm must be at least 2")
-        if not 0.0 < self.threshold <= 1.0:
-            raise ValueError("threshold must be in (0, 1]")
+        if self.num_perm < 2 or self.sentence_perm < 2:
+            raise ValueError("num_perm and sentence_perm must be at least 2")
+        if not (0.0 < self.threshold <= 1.0 and 0.0 < self.document_threshold <= 1.0):
+            raise ValueError("threshold and document_threshold must be in (0, 1]")
         if not 0.0 < self.near_threshold <= 1.0:
             raise ValueError("near_threshold must be in (0, 1]")
         if self.min_passage_words < 1:

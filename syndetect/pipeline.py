@@ -95,7 +95,8 @@ def scan(
     perms = Permutations.create(options.num_perm, options.seed)
     signatures = [minhash_signature(p.shingles, perms) for p in prepared]
     pairs: list[Pair] = []
-    for cand in find_candidates(signatures, options):
+    sentence_shingles = [p.sentence_shingles for p in prepared]
+    for cand in find_candidates(sentence_shingles, signatures, options):
         a, b = prepared[cand.first], prepared[cand.second]
         matches = align(a, b, options)
         if matches:

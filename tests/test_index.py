@@ -53,12 +53,32 @@ def test_shingle_hash_is_xxh32_seed0() -> None:
 
 
 def test_lsh_candidates_and_jaccard_estimate() -> None:
-    perms = Permutations.create(DEFAULT_OPTIONS.num_perm, DEFAULT_OPTIONS.seed)
-    base = np.arange(1000, dtype=np.uint32)
-    half = np.arange(500, 1500, dtype=np.uint32)  # true Jaccard 1/3
-    other = np.arange(10_000, 11_000, dtype=np.uint32)
-    empty = np.zeros(0, dtype=np.uint32)
-    sigs = [minhash_signature(h, perms) for h in (base, half, other, empty)]
-    cands = find_candidates(sigs, DEFAULT_OPTIONS)
-    assert [(c.first, c.second) for c in cands] == [(0, 1)]
-    assert abs(cands[0].jaccard - 1 / 3) < 0.1
+    o = DEFAULT_OPTIONS
+    perms = Permutations.create(o.num_perm, o.seed)
+
+    def sentences(start: int, count: int) -> list[np.ndarray]:
+        return [np.arange(n, n + 20, dtype=np.uint32) for n in range(start, start + count * 20, 20)]
+
+    long_doc = sentences(0, 50)  # 1000 shingles in 50 sentences
+    quotes_two = sentences(0, 2) + sentences(50_000, 8)  # shares 2 sentences: Jaccard ~0.04
+    near_copy = sentences(20, 40)  # shares 40 of 50 sentences
+    unrelated = sentences(100_000, 30)
+    empty: list[np.ndarray] = [np.zeros(0, dtype=np.uint32)]
+    docs = [long_doc, quotes_two, near_copy, unrelated, empty]
+    sigs = [minhash_signature(np.concatenate(d), perms) for d in docs]
+    cands = find_candidates(docs, sigs, o)
+    assert [(c.first, c.second) for c in cands] == [(0, 1), (0, 2), (1, 2)]
+    by_pair = {(c.first, c.second): c.jaccard for c in cands}
+    assert abs(by_pair[(0, 2)] - 0.8) < 0.1
+    assert by_pair[(0, 1)] < 0.1
+
+
+def test_document_level_index_catches_merged_sentences() -> None:
+    o = DEFAULT_OPTIONS
+    perms = Permutations.create(o.num_perm, o.seed)
+    # The same shingles, but cut into sentences differently: no sentence pair
+    # is similar, the documents are.
+    a = [np.arange(n, n + 10, dtype=np.uint32) for n in range(0, 300, 10)]
+    b = [np.arange(n, n + 30, dtype=np.uint32) for n in range(5, 305, 30)]
+    sigs = [minhash_signature(np.concatenate(d), perms) for d in (a, b)]
+    assert [(c.first, c.second) for c in find_candidates([a, b], sigs, o)] == [(0, 1)]
