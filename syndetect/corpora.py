@@ -88,6 +88,10 @@ def load_clough_stevenson(folder: str | Path) -> Corpus:
     return Corpus("clough-stevenson", tuple(docs), truth, categories)
 
 
+def _source_start(span: dict[str, int]) -> int:
+    return span["source_start"]
+
+
 def load_pan13(folder: str | Path) -> Corpus:
     """PAN 2013 text alignment, "no obfuscation" development half, with the
     re-anchored passage offsets of ``truth_reanchored.jsonl``."""
@@ -113,9 +117,9 @@ def load_pan13(folder: str | Path) -> Corpus:
                 "derived_end": case["this_offset"] + case["this_length"],
             }
         )
-    pairs = [
-        {"source": src, "derived": susp, "passages": sorted(p, key=lambda x: x["source_start"])}
-        for (src, susp), p in sorted(by_pair.items())
+    pairs: list[dict[str, Any]] = [
+        {"source": src, "derived": susp, "passages": sorted(spans, key=_source_start)}
+        for (src, susp), spans in sorted(by_pair.items())
     ]
     truth = {
         "schema": "syndetect/truth/1",

@@ -127,7 +127,7 @@ def _bucket_pairs(lsh: MinHashLSH, doc_of: Callable[[Any], int]) -> set[tuple[in
     """Document pairs that share an LSH bucket."""
     pairs: set[tuple[int, int]] = set()
     for table in lsh.hashtables:
-        for band in table.keys():
+        for band in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
             docs = sorted({doc_of(key) for key in table.get(band)})
             pairs.update((a, b) for n, a in enumerate(docs) for b in docs[n + 1 :])
     return pairs
