@@ -16,6 +16,7 @@ from syndetect.errors import (
     SyndetectError,
     UnsupportedFormatError,
 )
+from syndetect.evaluation import Evaluation, evaluate, evaluate_files
 from syndetect.model import Cluster, Document, DocumentInfo, Pair, Passage, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.pipeline import scan
@@ -29,6 +30,7 @@ __all__ = [
     "DocumentInfo",
     "DuplicateIdError",
     "EmptyInputError",
+    "Evaluation",
     "InputError",
     "MalformedRecordError",
     "MissingPathError",
@@ -39,6 +41,8 @@ __all__ = [
     "SyndetectError",
     "UnsupportedFormatError",
     "__version__",
+    "evaluate",
+    "evaluate_files",
     "read_jsonl",
     "read_paths",
     "read_text_file",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import NoReturn
 
@@ -9,6 +10,7 @@ import click
 
 from syndetect import __version__
 from syndetect.errors import EmptyInputError, SyndetectError
+from syndetect.evaluation import evaluate_files
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.pipeline import scan as run_scan
 from syndetect.readers import read_paths
@@ -149,6 +151,64 @@ def scan(
             handle.write(rendered)
     except OSError as exc:
         _fail(f"{output}: cannot write: {exc.strerror or exc}")
+
+
+_MEASURES = (
+    ("pair precision", "pair_precision"),
+    ("pair recall", "pair_recall"),
+    ("pair F1", "pair_f1"),
+    ("direction accuracy", "direction_accuracy"),
+    ("undetermined rate", "undetermined_rate"),
+    ("passage precision", "passage_precision"),
+    ("passage recall", "passage_recall"),
+    ("granularity", "granularity"),
+    ("plagdet", "plagdet"),
+    ("hard-negative FP rate", "hard_negative_fp_rate"),
+    ("cluster ARI", "cluster_ari"),
+)
+
+
+@cli.command(name="eval")
+@click.argument("truth", metavar="TRUTH")
+@click.argument("report", metavar="REPORT")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON.",
+)
+def eval_command(truth: str, report: str, fmt: str) -> None:
+    """Score a JSON REPORT against a ground TRUTH (syndetect/truth/1).
+
+    Prints pair precision/recall/F1, direction accuracy, the PAN passage
+    measures (precision, recall, granularity, plagdet), the hard-negative
+    false-positive rate and the cluster adjusted Rand index. A measure that
+    the truth cannot support (e.g. passages of a document-level corpus) is
+    shown as "n/a" (null in JSON).
+
+    \b
+    Example:
+      syndetect scan docs.jsonl -f json -o report.json
+      syndetect eval truth.json report.json
+    """
+    try:
+        result = evaluate_files(truth, report)
+    except SyndetectError as exc:
+        _fail(str(exc))
+    data = result.to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(
+        f"true pairs {data['pairs_true']}, reported pairs {data['pairs_reported']}, "
+        f"negatives {data['negatives']}"
+    )
+    for label, key in _MEASURES:
+        value = data[key]
+        click.echo(f"  {label:<22} {'n/a' if value is None else f'{value:.4f}'}")
 
 
 def main() -> None:

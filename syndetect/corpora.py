@@ -2,7 +2,7 @@
 
 Each loader turns a corpus folder into documents plus a ground truth in the
 ``syndetect/truth/1`` format, ready for :func:`syndetect.scan` and
-:func:`syndetect.evaluate.evaluate`. Truths made here carry an extra
+:func:`syndetect.evaluation.evaluate`. Truths made here carry an extra
 ``scope`` field: only reported pairs between a ``sources`` document and a
 ``derived`` document are scored, because these corpora label only those
 (two answers copied from the same source do share text, but the corpus does
