@@ -20,14 +20,14 @@ and the evidence says why.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from syndetect.metadata import parse_date
 from syndetect.model import Cluster, DocumentInfo, Pair
 
-__all__ = ["Direction", "clusters", "decide_direction"]
+__all__ = ["Direction", "clusters", "components", "decide_direction"]
 
 MIN_VOTES = 2
 # Containment asymmetry counts when the more contained side exceeds the other
@@ -124,12 +124,9 @@ def decide_direction(
     return Direction(total > 0, evidence)
 
 
-def clusters(ids: Sequence[str], pairs: Sequence[Pair]) -> tuple[Cluster, ...]:
-    """Group documents connected by pairs.
-
-    A cluster's ``source`` is the one member never derived from another whose
-    every other member is derived from someone, by determined pairs; else None.
-    """
+def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Connected components: each id (of ``ids`` and of the edges) mapped to
+    the smallest id of its component."""
     parent = {i: i for i in ids}
 
     def root(x: str) -> str:
@@ -138,14 +135,22 @@ def clusters(ids: Sequence[str], pairs: Sequence[Pair]) -> tuple[Cluster, ...]:
             x = parent[x]
         return x
 
-    derived: set[str] = set()
-    for p in pairs:
-        parent[root(p.source)] = root(p.derived)
-        if p.direction == "source_to_derived":
-            derived.add(p.derived)
+    for a, b in edges:
+        ra, rb = root(parent.setdefault(a, a)), root(parent.setdefault(b, b))
+        parent[max(ra, rb)] = min(ra, rb)
+    return {i: root(i) for i in parent}
+
+
+def clusters(ids: Sequence[str], pairs: Sequence[Pair]) -> tuple[Cluster, ...]:
+    """Group documents connected by pairs.
+
+    A cluster's ``source`` is the one member never derived from another whose
+    every other member is derived from someone, by determined pairs; else None.
+    """
+    derived = {p.derived for p in pairs if p.direction == "source_to_derived"}
     groups: dict[str, list[str]] = defaultdict(list)
-    for i in ids:
-        groups[root(i)].append(i)
+    for i, root in components(ids, ((p.source, p.derived) for p in pairs)).items():
+        groups[root].append(i)
     out = []
     for members in groups.values():
         if len(members) < 2:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from syndetect.derive import components
 from syndetect.errors import InputError
 
 __all__ = [
@@ -121,7 +122,7 @@ def pan_measures(cases: Sequence[Case], detections: Sequence[Case]) -> dict[str,
     }
 
 
-def adjusted_rand_index(truth: Mapping[str, int], found: Mapping[str, int]) -> float:
+def adjusted_rand_index(truth: Mapping[str, Hashable], found: Mapping[str, Hashable]) -> float:
     """Adjusted Rand index of two clusterings given as ``{item: cluster label}``."""
     items = sorted(truth)
     n = len(items)
@@ -142,24 +143,6 @@ def adjusted_rand_index(truth: Mapping[str, int], found: Mapping[str, int]) -> f
     if maximum == expected:
         return 1.0
     return (index - expected) / (maximum - expected)
-
-
-def _components(ids: Sequence[str], edges: Iterable[tuple[str, str]]) -> dict[str, int]:
-    parent = {i: i for i in ids}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        parent[root(a)] = root(b)
-    roots = sorted({root(i) for i in parent})
-    label = {r: n for n, r in enumerate(roots)}
-    return {i: label[root(i)] for i in parent}
 
 
 @dataclass(frozen=True)
@@ -271,8 +254,8 @@ def evaluate(truth: Mapping[str, Any], report: Mapping[str, Any]) -> Evaluation:
         {d["id"] for d in report.get("documents", [])} | {x for k in true_pairs for x in k}
     )
     ari = adjusted_rand_index(
-        _components(ids, true_pairs),
-        _components(
+        components(ids, true_pairs),
+        components(
             ids, ((m, c["members"][0]) for c in report.get("clusters", []) for m in c["members"])
         ),
     )
