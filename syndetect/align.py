@@ -199,23 +199,30 @@ def build_passage(source: PreparedDocument, derived: PreparedDocument, m: Match)
     ws = source.words.words[m.a_start : m.a_end]
     wd = derived.words.words[m.b_start : m.b_end]
     diff: list[DiffOp] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
 
-    def add(tag: Literal["equal", "delete", "insert"], text: str) -> None:
-        if diff and diff[-1][0] == tag:
-            diff[-1] = (tag, diff[-1][1] + text)
-        else:
-            diff.append((tag, text))
+    def flush() -> None:
+        # A run of edits reads best as everything removed, then everything added.
+        if deleted:
+            diff.append(("delete", "".join(deleted)))
+        if inserted:
+            diff.append(("insert", "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
 
     for op in Levenshtein.opcodes(ws, wd):
         s0, s1 = m.a_start + op.src_start, m.a_start + op.src_end
         d0, d1 = m.b_start + op.dest_start, m.b_start + op.dest_end
         if op.tag == "equal":
-            add("equal", _slice(source, s0, s1, m.a_end, source_end))
+            flush()
+            diff.append(("equal", _slice(source, s0, s1, m.a_end, source_end)))
             continue
         if s1 > s0:
-            add("delete", _slice(source, s0, s1, m.a_end, source_end))
+            deleted.append(_slice(source, s0, s1, m.a_end, source_end))
         if d1 > d0:
-            add("insert", _slice(derived, d0, d1, m.b_end, derived_end))
+            inserted.append(_slice(derived, d0, d1, m.b_end, derived_end))
+    flush()
     kind: Literal["verbatim", "near"] = "verbatim" if ws == wd else "near"
     return Passage(
         source_start=source.words.starts[m.a_start],

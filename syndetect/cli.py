@@ -8,6 +8,7 @@ from typing import NoReturn
 
 import click
 
+import syndetect.formats
 from syndetect import __version__
 from syndetect.errors import EmptyInputError, SyndetectError
 from syndetect.evaluation import evaluate_files
@@ -47,10 +48,12 @@ D = DEFAULT_OPTIONS
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "ndjson", "csv", "markdown", "html", "dot"]),
     default="text",
     show_default=True,
-    help="Report format: text for people, json for programs.",
+    help="Report format: text for the terminal; json or ndjson (one pair per line) for "
+    "programs; csv (one row per passage); markdown for tickets; html (one self-contained "
+    "page with side-by-side passages and a graph); dot (Graphviz derivation graph).",
 )
 @click.option(
     "--output",
@@ -64,16 +67,16 @@ D = DEFAULT_OPTIONS
     type=click.FloatRange(0, 1, min_open=True),
     default=D.threshold,
     show_default=True,
-    help="Shingle Jaccard similarity the candidate search is tuned for. Lower finds "
-    "smaller partial copies but compares more pairs.",
+    help="Jaccard similarity of two sentences' shingle sets that the candidate search "
+    "is tuned for. Lower finds more heavily edited copies but compares more pairs.",
 )
 @click.option(
     "--near-threshold",
     type=click.FloatRange(0, 1, min_open=True),
     default=D.near_threshold,
     show_default=True,
-    help="How similar two stretches of text must be to count as a shared passage "
-    "(1 = identical after normalisation). Rewritten text falls below it.",
+    help="How similar the two sides of a shared passage must be (1 = identical after "
+    "normalisation). Heavily edited stretches fall below it.",
 )
 @click.option(
     "--shingle-size",
@@ -87,7 +90,8 @@ D = DEFAULT_OPTIONS
     type=click.IntRange(2, 4096),
     default=D.num_perm,
     show_default=True,
-    help="MinHash permutations: more is more precise and slower.",
+    help="MinHash permutations of the document signatures (the reported Jaccard "
+    "estimate and the document-level candidate search): more is more precise.",
 )
 @click.option(
     "--min-passage-words",
@@ -142,7 +146,7 @@ def scan(
         report = run_scan(documents, options=options)
     except SyndetectError as exc:
         _fail(str(exc))
-    rendered = report.to_json() if fmt == "json" else report.to_text()
+    rendered = syndetect.formats.render(report, fmt)
     if output == "-":
         click.echo(rendered, nl=False)
         return

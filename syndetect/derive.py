@@ -12,9 +12,11 @@ one carries a wire credit ("(Reuters)"), the other none 1
 one is far more contained in the other                  1
 =====================================================  ======
 
-A direction is reported when the votes add up to at least 2 and dates, if
-present, do not contradict the rest; otherwise the pair is ``undetermined``
-and the evidence says why.
+A direction is reported when the votes add up to at least 2 (in either
+direction). When the dates point one way and the other evidence adds up to 2
+or more the other way, the evidence conflicts; when the votes cancel out or
+fall short, there is not enough evidence. Both give ``undetermined``, and the
+evidence says why.
 """
 
 from __future__ import annotations

@@ -82,6 +82,8 @@ _URL_LINE = re.compile(r"^https?://\S+$")
 # body sentence is not the article's date.
 _HEAD_LINES = 6
 _MAX_META_LINE = 80
+# A headline line is short; a long first line is body text, not a title.
+_MAX_TITLE = 200
 
 
 @dataclass(frozen=True)
@@ -158,19 +160,23 @@ def describe(document: Document) -> DocumentInfo:
     if title is None:
         title = next(
             (
-                line[:300]
+                line
                 for line in head
-                if len(line.split()) >= 4 and not _URL_LINE.match(line) and not _date_in(line)
+                if len(line) <= _MAX_TITLE
+                and len(line.split()) >= 4
+                and not _URL_LINE.match(line)
+                and not _date_in(line)
             ),
             None,
         )
-    day = parse_date(document.date) if document.date else find_date(document.text)
+    given = parse_date(document.date) if document.date else None
+    day = given or find_date(document.text)
     url = document.url or next((line for line in head if _URL_LINE.match(line)), None)
     credits = find_credits(document.text)
     return DocumentInfo(
         id=document.id,
         title=title,
-        date=document.date if document.date and day else (day.isoformat() if day else None),
+        date=document.date if given else (day.isoformat() if day else None),
         url=url,
         length=len(document.text),
         outlet=document.outlet,

@@ -26,14 +26,20 @@ class ScanOptions:
         document_threshold: Jaccard similarity of whole documents that a
             second, document-level LSH index is tuned for; it catches rewritten
             copies whose sentences were merged or split.
-        near_threshold: Minimum similarity (0..1) of two aligned stretches for
-            them to count as a shared passage; paraphrase falls below it.
+        near_threshold: Minimum similarity (0..1) of the two sides of a shared
+            passage; heavily edited stretches fall below it. (Paraphrase that
+            keeps a clause of a sentence is rejected by the sentence-coverage
+            rule of :mod:`syndetect.align`.)
         min_passage_words: Shortest passage reported, in words.
         min_sentence_words: Sentences with fewer words never create matches
             (datelines, "Text size:", "You are here").
+        site_boilerplate_docs: A sentence found in this many documents of one
+            site (outlet, else URL host) is site furniture and never creates
+            matches.
         common_sentence_docs: A sentence found in at least this many
             documents *and* in at least ``common_sentence_fraction`` of them is
-            boilerplate and never creates matches.
+            boilerplate and never creates matches. High, so that a wire story
+            reprinted by dozens of outlets still counts.
         common_sentence_fraction: See ``common_sentence_docs``.
     """
 
@@ -46,7 +52,8 @@ class ScanOptions:
     near_threshold: float = 0.8
     min_passage_words: int = 8
     min_sentence_words: int = 5
-    common_sentence_docs: int = 10
+    site_boilerplate_docs: int = 3
+    common_sentence_docs: int = 100
     common_sentence_fraction: float = 0.05
 
     def __post_init__(self) -> None:
@@ -58,8 +65,12 @@ class ScanOptions:
             raise ValueError("threshold and document_threshold must be in (0, 1]")
         if not 0.0 < self.near_threshold <= 1.0:
             raise ValueError("near_threshold must be in (0, 1]")
-        if self.min_passage_words < 1:
-            raise ValueError("min_passage_words must be at least 1")
+        if min(self.min_passage_words, self.min_sentence_words) < 1:
+            raise ValueError("min_passage_words and min_sentence_words must be at least 1")
+        if min(self.site_boilerplate_docs, self.common_sentence_docs) < 2:
+            raise ValueError("site_boilerplate_docs and common_sentence_docs must be at least 2")
+        if not 0.0 <= self.common_sentence_fraction <= 1.0:
+            raise ValueError("common_sentence_fraction must be in [0, 1]")
 
 
 DEFAULT_OPTIONS = ScanOptions()

@@ -11,14 +11,16 @@ Boilerplate never creates matches:
 * a sentence that occurs more than once in the same document (a headline the
   page repeats four times) and any shingle found in two sentences of one
   document;
-* sentences common across the corpus (see :func:`common_sentences`).
+* sentences repeated across one site's pages, or found in a large share of
+  the whole collection (see :func:`common_sentences`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 import numpy as np
 import numpy.typing as npt
@@ -159,21 +161,42 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
     )
 
 
-def common_sentences(prepared: Iterable[PreparedDocument], options: ScanOptions) -> frozenset[int]:
-    """Keys of sentences found in so many documents that they are boilerplate.
+def _site(document: Document) -> str | None:
+    """The site a document was published on: its outlet, else its URL's host."""
+    if document.outlet:
+        return document.outlet.strip().lower()
+    if document.url:
+        host = urlsplit(document.url).netloc.lower()
+        return host.removeprefix("www.") or None
+    return None
 
-    A sentence is common when it occurs in at least ``common_sentence_docs``
-    documents and in at least ``common_sentence_fraction`` of all documents, so
-    a wire paragraph reprinted by a handful of outlets is never mistaken for
-    site chrome, while a footer on every page of a large scrape is.
+
+def common_sentences(prepared: Iterable[PreparedDocument], options: ScanOptions) -> frozenset[int]:
+    """Keys of sentences that are boilerplate across documents.
+
+    Two rules, neither of which touches a wire story reprinted by many outlets:
+
+    * site furniture: a sentence found in at least ``site_boilerplate_docs``
+      documents of the same site (outlet, else URL host) — a footer or a
+      newsletter blurb; a reprinted wire sentence appears once per story;
+    * corpus-wide: a sentence found in at least ``common_sentence_docs``
+      documents *and* in at least ``common_sentence_fraction`` of all of them.
     """
     df = Counter[int]()
+    per_site: dict[str, Counter[int]] = defaultdict(Counter)
     total = 0
     for doc in prepared:
         total += 1
-        df.update({k for k, ok in zip(doc.keys, doc.usable, strict=True) if ok})
+        keys = {k for k, ok in zip(doc.keys, doc.usable, strict=True) if ok}
+        df.update(keys)
+        site = _site(doc.document)
+        if site is not None:
+            per_site[site].update(keys)
     floor = max(options.common_sentence_docs, options.common_sentence_fraction * total)
-    return frozenset(k for k, n in df.items() if n >= floor)
+    common = {k for k, n in df.items() if n >= floor}
+    for counts in per_site.values():
+        common.update(k for k, n in counts.items() if n >= options.site_boilerplate_docs)
+    return frozenset(common)
 
 
 def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocument:

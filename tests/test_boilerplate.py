@@ -1,0 +1,68 @@
+"""Boilerplate never creates matches; widely reprinted wire text still does."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import syndetect
+from tests.conftest import WIRE_SOURCE
+
+FOOTER = (
+    "Sign up for our daily newsletter to get the most important stories of the day "
+    "delivered straight to your inbox every single morning."
+)
+STORIES = [
+    "The city council approved a new budget for road repairs after a long debate on Tuesday "
+    "evening, officials said. Critics argued the plan ignored the northern districts.",
+    "A regional airline cancelled dozens of flights because of a strike by ground staff, "
+    "leaving thousands of passengers stranded at the main airport over the weekend.",
+    "Scientists at the state university reported a new method for recycling plastic bottles "
+    "into building materials, which they say could cut landfill waste within a decade.",
+    "The national football team named three new players for next month's qualifiers, the "
+    "coach told reporters, after injuries ruled out two regular defenders.",
+]
+
+
+def test_site_footer_on_every_page_creates_no_pair() -> None:
+    docs = [
+        syndetect.Document(f"site-{n}", f"{story}\n\n{FOOTER}", outlet="Daily Example")
+        for n, story in enumerate(STORIES)
+    ]
+    assert syndetect.scan(docs).pairs == ()
+
+
+def test_footer_repeated_on_fewer_pages_than_the_limit_still_matches() -> None:
+    docs = [
+        syndetect.Document(f"site-{n}", f"{story}\n\n{FOOTER}", url=f"https://www.example.com/{n}")
+        for n, story in enumerate(STORIES[:2])
+    ]
+    assert len(syndetect.scan(docs).pairs) == 1
+
+
+def test_wire_story_reprinted_by_many_outlets_is_found(
+    seed_documents: list[syndetect.Document],
+) -> None:
+    wire = next(d for d in seed_documents if d.id == WIRE_SOURCE).text
+    docs = [
+        syndetect.Document(f"outlet-{n:02d}", f"Outlet {n} news\n\n{wire}", outlet=f"Outlet {n}")
+        for n in range(12)
+    ]
+    report = syndetect.scan(docs)
+    assert len(report.pairs) == 12 * 11 // 2
+    assert all(p.passages for p in report.pairs)
+    (cluster,) = report.clusters
+    assert len(cluster.members) == 12
+
+
+def test_diff_lists_each_run_of_edits_as_delete_then_insert(
+    seed_report: syndetect.Report,
+) -> None:
+    for pair in seed_report.pairs:
+        for passage in pair.passages:
+            ops = [op for op, _ in passage.diff]
+            for first, second in pairwise(ops):
+                assert (first, second) not in {
+                    ("insert", "delete"),
+                    ("delete", "delete"),
+                    ("insert", "insert"),
+                }
