@@ -8,7 +8,7 @@ from typing import Any
 
 from syndetect.model import DocumentInfo, Pair, Passage, Report
 
-__all__ = ["SCHEMA", "render_json", "render_text", "report_to_dict"]
+__all__ = ["SCHEMA", "pair_to_dict", "render_json", "render_text", "report_to_dict"]
 
 SCHEMA = "syndetect/report/1"
 
@@ -37,7 +37,8 @@ def _passage(p: Passage) -> dict[str, Any]:
     }
 
 
-def _pair(p: Pair) -> dict[str, Any]:
+def pair_to_dict(p: Pair) -> dict[str, Any]:
+    """One pair as JSON-ready data, as it appears in the report's ``pairs``."""
     return {
         "source": p.source,
         "derived": p.derived,
@@ -54,7 +55,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "documents": [_document(d) for d in report.documents],
-        "pairs": [_pair(p) for p in report.pairs],
+        "pairs": [pair_to_dict(p) for p in report.pairs],
         "clusters": [{"source": c.source, "members": list(c.members)} for c in report.clusters],
     }
 
