@@ -122,6 +122,8 @@ def scan(
 
     PATH is a .txt file (one article), a .jsonl file (one JSON object per
     line with "id" and "text", optionally "title", "date", "url", "outlet"),
+    an .html/.htm page, a .warc/.warc.gz archive (each HTML response is an
+    article), an RSS/Atom feed (.xml, .rss, .atom: each entry is an article),
     a directory (read recursively), or - for JSONL on standard input.
 
     \b

@@ -340,9 +340,9 @@ def test_empty_directory(tmp_path: Path) -> None:
 
 def test_directory_with_only_unsupported_files(tmp_path: Path) -> None:
     (tmp_path / "article.md").write_text("# An article", encoding="utf-8")
-    (tmp_path / "page.html").write_text("<p>An article</p>", encoding="utf-8")
+    (tmp_path / "page.pdf").write_bytes(b"%PDF-1.4 not an article")
     (tmp_path / ".hidden.txt").write_text("hidden article", encoding="utf-8")
-    assert_input_error(scan(str(tmp_path)), str(tmp_path), ".txt or .jsonl")
+    assert_input_error(scan(str(tmp_path)), str(tmp_path), "directory holds no")
 
 
 @pytest.mark.parametrize(("name", "shown"), [("article.md", "'.md'"), ("ARTICLE", "no extension")])

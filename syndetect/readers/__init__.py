@@ -1,13 +1,15 @@
 """Readers: turn paths into :class:`~syndetect.model.Document` objects.
 
 Each input format has its own module; :func:`read_paths` picks one by file
-extension and walks directories recursively.
+extension and walks directories recursively. The HTML, WARC and feed readers
+import their libraries (trafilatura, warcio, feedparser) only when a file of
+theirs is read, and name the extra to install when one is missing.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from syndetect.errors import (
@@ -17,26 +19,63 @@ from syndetect.errors import (
     UnsupportedFormatError,
 )
 from syndetect.model import Document
+from syndetect.readers.feed import read_feed
+from syndetect.readers.html import read_html_file
 from syndetect.readers.jsonl import read_jsonl, read_jsonl_stream
 from syndetect.readers.text import read_text_file
+from syndetect.readers.warc import read_warc
 
-__all__ = ["SUFFIXES", "read_jsonl", "read_paths", "read_text_file"]
+__all__ = [
+    "SUFFIXES",
+    "read_feed",
+    "read_html_file",
+    "read_jsonl",
+    "read_paths",
+    "read_text_file",
+    "read_warc",
+]
 
-SUFFIXES = (".txt", ".jsonl")
 STDIN = "-"
+
+# suffix -> reader(path, id): id is the path rule for one-article files
+# (relative path without extension in a directory, else None for the stem)
+_Reader = Callable[[Path, str | None], Iterable[Document]]
+_READERS: dict[str, _Reader] = {
+    ".txt": lambda path, id: [read_text_file(path, id=id)],
+    ".jsonl": lambda path, id: read_jsonl(path),
+    ".html": lambda path, id: [read_html_file(path, id=id)],
+    ".htm": lambda path, id: [read_html_file(path, id=id)],
+    ".warc": lambda path, id: read_warc(path),
+    ".warc.gz": lambda path, id: read_warc(path),
+    ".xml": lambda path, id: read_feed(path, id=id),
+    ".rss": lambda path, id: read_feed(path, id=id),
+    ".atom": lambda path, id: read_feed(path, id=id),
+}
+SUFFIXES = tuple(_READERS)
+_EXPECTED = f"{', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]}"
+_TWO_PART = tuple(s for s in SUFFIXES if s.count(".") > 1)
+
+
+def _suffix(path: Path) -> str:
+    """The format suffix, lower-cased: ``.warc.gz`` counts as one."""
+    name = path.name.lower()
+    return next((s for s in _TWO_PART if name.endswith(s)), path.suffix.lower())
+
+
+def _stem(path: Path) -> Path:
+    """``path`` without its format suffix (``a/b.warc.gz`` -> ``a/b``)."""
+    suffix = _suffix(path)
+    return path.with_name(path.name[: -len(suffix)]) if suffix else path
 
 
 def _read_file(path: Path, id: str | None) -> Iterator[Document]:
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        yield read_text_file(path, id=id)
-    elif suffix == ".jsonl":
-        yield from read_jsonl(path)
-    else:
+    reader = _READERS.get(_suffix(path))
+    if reader is None:
         raise UnsupportedFormatError(
             str(path),
-            f"unsupported input format {suffix or '(no extension)'!r}; expected .txt or .jsonl",
+            f"unsupported input format {_suffix(path) or '(no extension)'!r}; expected {_EXPECTED}",
         )
+    yield from reader(path, id)
 
 
 def _read_directory(root: Path) -> Iterator[Document]:
@@ -45,12 +84,12 @@ def _read_directory(root: Path) -> Iterator[Document]:
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
-        if path.suffix.lower() not in SUFFIXES:
+        if _suffix(path) not in SUFFIXES:
             continue
         found = True
-        yield from _read_file(path, rel.with_suffix("").as_posix())
+        yield from _read_file(path, _stem(rel).as_posix())
     if not found:
-        raise EmptyInputError(str(root), "directory holds no .txt or .jsonl file")
+        raise EmptyInputError(str(root), f"directory holds no {_EXPECTED} file")
 
 
 def _read_one(path: str) -> Iterator[Document]:
@@ -70,8 +109,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document]:
     """Read every document under ``paths``.
 
     Args:
-        paths: Files, directories (read recursively: ``*.txt``, ``*.jsonl``) or
-            ``"-"`` for JSONL on standard input.
+        paths: Files, directories (read recursively: ``*.txt``, ``*.jsonl``,
+            ``*.html``, ``*.htm``, ``*.warc``, ``*.warc.gz``, ``*.xml``,
+            ``*.rss``, ``*.atom``) or ``"-"`` for JSONL on standard input.
 
     Yields:
         Documents, in path order.
