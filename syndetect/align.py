@@ -1,6 +1,7 @@
 """Passage alignment between two documents (the rapidfuzz seam).
 
-For a candidate pair, every two sentences that share a shingle are aligned
+For a candidate pair, every two sentences that share at least
+``min_shared_shingles`` shingles that are not stock phrases are aligned
 word by word (order-independent, so shuffled reprints align too). The best
 local stretch of each alignment is kept when it covers at least 60% of one
 of the two sentences and its two sides are at least ``near_threshold``
@@ -11,7 +12,7 @@ facts but not the wording, falls below the threshold and is not a passage.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -75,18 +76,24 @@ def _best_stretch(a: Sequence[str], b: Sequence[str]) -> tuple[int, int, int, in
     return best
 
 
-def _sentence_pairs(a: PreparedDocument, b: PreparedDocument) -> list[tuple[int, int]]:
-    """Sentence index pairs ``(i, j)`` sharing at least one shingle, sorted."""
+def _sentence_pairs(
+    a: PreparedDocument, b: PreparedDocument, min_shared: int
+) -> list[tuple[int, int]]:
+    """Sentence index pairs ``(i, j)`` sharing at least ``min_shared`` shingles
+    (short sentences: all of their shingles), sorted."""
     where: dict[int, list[int]] = defaultdict(list)
     for i, hashes in enumerate(a.sentence_shingles):
         for h in hashes.tolist():
             where[h].append(i)
-    pairs: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for j, hashes in enumerate(b.sentence_shingles):
         for h in hashes.tolist():
-            for i in where.get(h, ()):
-                pairs.add((i, j))
-    return sorted(pairs)
+            shared.update((i, j) for i in where.get(h, ()))
+    return sorted(
+        (i, j)
+        for (i, j), n in shared.items()
+        if n >= min(min_shared, len(a.sentence_shingles[i]), len(b.sentence_shingles[j]))
+    )
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -124,14 +131,15 @@ def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> lis
     Args:
         a: First document.
         b: Second document.
-        options: ``near_threshold`` and ``min_passage_words`` are used.
+        options: Scan options (``near_threshold``, ``min_passage_words``,
+            ``min_shared_shingles``, ...).
 
     Returns:
         Non-overlapping word-range matches, sorted by position in ``a``.
     """
     wa, wb = a.words.words, b.words.words
     stretches: list[tuple[int, Match]] = []
-    for i, j in _sentence_pairs(a, b):
+    for i, j in _sentence_pairs(a, b, options.min_shared_shingles):
         sa0, sa1 = a.sentences[i]
         sb0, sb1 = b.sentences[j]
         found = _best_stretch(wa[sa0:sa1], wb[sb0:sb1])

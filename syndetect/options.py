@@ -41,6 +41,13 @@ class ScanOptions:
             boilerplate and never creates matches. High, so that a wire story
             reprinted by dozens of outlets still counts.
         common_sentence_fraction: See ``common_sentence_docs``.
+        common_shingle_docs: A shingle found in at least this many documents
+            *and* in at least ``common_shingle_fraction`` of them is a stock
+            phrase ("did not immediately respond to a request for comment"):
+            it never makes a candidate pair nor two sentences worth aligning.
+        common_shingle_fraction: See ``common_shingle_docs``.
+        min_shared_shingles: Two sentences are aligned only when they share at
+            least this many shingles (all of them, for shorter sentences).
     """
 
     shingle_size: int = 4
@@ -55,6 +62,9 @@ class ScanOptions:
     site_boilerplate_docs: int = 3
     common_sentence_docs: int = 100
     common_sentence_fraction: float = 0.05
+    common_shingle_docs: int = 50
+    common_shingle_fraction: float = 0.01
+    min_shared_shingles: int = 3
 
     def __post_init__(self) -> None:
         if self.shingle_size < 1:
@@ -67,10 +77,17 @@ class ScanOptions:
             raise ValueError("near_threshold must be in (0, 1]")
         if min(self.min_passage_words, self.min_sentence_words) < 1:
             raise ValueError("min_passage_words and min_sentence_words must be at least 1")
-        if min(self.site_boilerplate_docs, self.common_sentence_docs) < 2:
-            raise ValueError("site_boilerplate_docs and common_sentence_docs must be at least 2")
-        if not 0.0 <= self.common_sentence_fraction <= 1.0:
-            raise ValueError("common_sentence_fraction must be in [0, 1]")
+        if min(self.site_boilerplate_docs, self.common_sentence_docs, self.common_shingle_docs) < 2:
+            raise ValueError("site_boilerplate_docs, common_*_docs must be at least 2")
+        if not (
+            0.0 <= self.common_sentence_fraction <= 1.0
+            and 0.0 <= self.common_shingle_fraction <= 1.0
+        ):
+            raise ValueError(
+                "common_sentence_fraction and common_shingle_fraction must be in [0, 1]"
+            )
+        if self.min_shared_shingles < 1:
+            raise ValueError("min_shared_shingles must be at least 1")
 
 
 DEFAULT_OPTIONS = ScanOptions()

@@ -14,9 +14,16 @@ from syndetect.index import Permutations, find_candidates, minhash_signature
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
-from syndetect.shingle import PreparedDocument, common_sentences, drop_sentences, prepare
+from syndetect.shingle import (
+    PreparedDocument,
+    common_sentences,
+    common_shingles,
+    drop_sentences,
+    drop_shingles,
+    prepare,
+)
 
-__all__ = ["scan"]
+__all__ = ["build_pair", "scan"]
 
 
 def _coverage(spans: Iterable[tuple[int, int]], length: int) -> float:
@@ -24,7 +31,7 @@ def _coverage(spans: Iterable[tuple[int, int]], length: int) -> float:
     return round(covered / length, 4) if length else 0.0
 
 
-def _pair(
+def build_pair(
     a: PreparedDocument,
     b: PreparedDocument,
     info_a: DocumentInfo,
@@ -32,6 +39,16 @@ def _pair(
     matches: Sequence[Match],
     jaccard: float,
 ) -> Pair:
+    """The reported pair of two aligned documents, with its direction.
+
+    Args:
+        a: The document with the smaller id.
+        b: The other document.
+        info_a: ``describe(a.document)``.
+        info_b: ``describe(b.document)``.
+        matches: ``align(a, b, options)``, not empty.
+        jaccard: MinHash estimate of the two documents' Jaccard similarity.
+    """
     forward = [build_passage(a, b, m) for m in matches]
     contained_a = _coverage(((p.source_start, p.source_end) for p in forward), info_a.length)
     contained_b = _coverage(((p.derived_start, p.derived_end) for p in forward), info_b.length)
@@ -94,13 +111,17 @@ def scan(
     infos = [describe(d) for d in docs]
     perms = Permutations.create(options.num_perm, options.seed)
     signatures = [minhash_signature(p.shingles, perms) for p in prepared]
+    stock = common_shingles(prepared, options)
+    prepared = [drop_shingles(p, stock) for p in prepared]
     pairs: list[Pair] = []
     sentence_shingles = [p.sentence_shingles for p in prepared]
     for cand in find_candidates(sentence_shingles, signatures, options):
         a, b = prepared[cand.first], prepared[cand.second]
         matches = align(a, b, options)
         if matches:
-            pairs.append(_pair(a, b, infos[cand.first], infos[cand.second], matches, cand.jaccard))
+            pairs.append(
+                build_pair(a, b, infos[cand.first], infos[cand.second], matches, cand.jaccard)
+            )
     pairs.sort(key=lambda p: (p.source, p.derived))
     return Report(
         documents=tuple(infos),

@@ -34,7 +34,10 @@ from syndetect.segment import sentences
 __all__ = [
     "PreparedDocument",
     "common_sentences",
+    "common_shingles",
     "drop_sentences",
+    "drop_shingles",
+    "ngrams",
     "prepare",
     "shingle_hash",
 ]
@@ -90,7 +93,7 @@ class PreparedDocument:
             if ok:
                 texts.update(
                     g
-                    for g in _ngrams(self.words.words[start:end], shingle_size)
+                    for g in ngrams(self.words.words[start:end], shingle_size)
                     if shingle_hash(g) in kept
                 )
         return sorted(texts)
@@ -104,7 +107,9 @@ class PreparedDocument:
         return np.unique(np.concatenate(parts))
 
 
-def _ngrams(ws: Sequence[str], n: int) -> list[str]:
+def ngrams(ws: Sequence[str], n: int) -> list[str]:
+    """The shingles (as text) of one sentence's words; a sentence shorter
+    than ``n`` words is one shingle."""
     if len(ws) < n:
         return [" ".join(ws)]
     return [" ".join(ws[i : i + n]) for i in range(len(ws) - n + 1)]
@@ -116,7 +121,7 @@ def _shingle_sentences(
     per_sentence: list[list[int]] = []
     seen_in = Counter[int]()
     for (start, end), ok in zip(spans, usable, strict=True):
-        hashes = sorted({shingle_hash(g) for g in _ngrams(ws.words[start:end], n)}) if ok else []
+        hashes = sorted({shingle_hash(g) for g in ngrams(ws.words[start:end], n)}) if ok else []
         per_sentence.append(hashes)
         seen_in.update(hashes)
     # A shingle in two sentences of one page is page furniture, not content.
@@ -208,3 +213,26 @@ def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocum
         s if ok else _EMPTY for s, ok in zip(doc.sentence_shingles, usable, strict=True)
     )
     return replace(doc, usable=usable, sentence_shingles=shingles)
+
+
+def common_shingles(prepared: Sequence[PreparedDocument], options: ScanOptions) -> HashArray:
+    """Stock phrases: shingles found in at least ``common_shingle_docs``
+    documents and in at least ``common_shingle_fraction`` of all of them
+    (passim's ``max-df`` idea). Returns their hashes, sorted."""
+    floor = max(options.common_shingle_docs, options.common_shingle_fraction * len(prepared))
+    if len(prepared) < floor:
+        return _EMPTY
+    per_doc = [doc.shingles for doc in prepared]
+    values, counts = np.unique(np.concatenate([_EMPTY, *per_doc]), return_counts=True)
+    return np.asarray(values[counts >= floor], dtype=np.uint32)
+
+
+def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocument:
+    """Remove ``shingles`` (sorted hashes) from every sentence of ``doc``: they
+    then neither make a candidate pair nor make two sentences worth aligning.
+    Compute the document's signature before, so that it stays the same
+    whatever collection the document is scanned with."""
+    if not len(shingles):
+        return doc
+    kept = tuple(s[~np.isin(s, shingles, assume_unique=True)] for s in doc.sentence_shingles)
+    return replace(doc, sentence_shingles=kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from itertools import pairwise
 
 import syndetect
@@ -66,3 +67,21 @@ def test_diff_lists_each_run_of_edits_as_delete_then_insert(
                     ("delete", "delete"),
                     ("insert", "insert"),
                 }
+
+
+def test_stock_phrases_shared_by_many_articles_make_no_pair() -> None:
+    stock = "The company did not immediately respond to a request for comment on the report."
+    vocabulary = (
+        "harbour railway vineyard stadium hospital library airport council river bridge "
+        "market school tunnel orchard museum factory garden ferry clinic tower canal "
+        "farmers nurses pilots miners bakers judges builders drivers students painters"
+    ).split()
+    docs = []
+    for n in range(60):
+        pick = random.Random(n).sample(vocabulary, 16)
+        body = " ".join(pick[:8]).capitalize() + ". " + " ".join(pick[8:]).capitalize() + "."
+        docs.append(syndetect.Document(f"d{n:02d}", f"{body} {stock}"))
+    assert syndetect.scan(docs).pairs == ()
+    # Below the stock-phrase floor, the same shared sentence is a passage.
+    (pair,) = syndetect.scan(docs[:2]).pairs
+    assert [p.source_text for p in pair.passages] == [stock]
