@@ -12,11 +12,11 @@ facts but not the wording, falls below the threshold and is not a passage.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
 
 from syndetect.model import DiffOp, Passage
@@ -81,19 +81,19 @@ def _sentence_pairs(
 ) -> list[tuple[int, int]]:
     """Sentence index pairs ``(i, j)`` sharing at least ``min_shared`` shingles
     (short sentences: all of their shingles), sorted."""
-    where: dict[int, list[int]] = defaultdict(list)
-    for i, hashes in enumerate(a.sentence_shingles):
-        for h in hashes.tolist():
-            where[h].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for j, hashes in enumerate(b.sentence_shingles):
-        for h in hashes.tolist():
-            shared.update((i, j) for i in where.get(h, ()))
-    return sorted(
-        (i, j)
-        for (i, j), n in shared.items()
-        if n >= min(min_shared, len(a.sentence_shingles[i]), len(b.sentence_shingles[j]))
-    )
+    ha, sa = a.shingle_sentences
+    hb, sb = b.shingle_sentences
+    _, ia, ib = np.intersect1d(ha, hb, assume_unique=True, return_indices=True)
+    if not len(ia):
+        return []
+    width = len(b.sentence_shingles)
+    keys, counts = np.unique(sa[ia] * width + sb[ib], return_counts=True)
+    size_a = np.array([len(x) for x in a.sentence_shingles])
+    size_b = np.array([len(x) for x in b.sentence_shingles])
+    i, j = keys // width, keys % width
+    needed = np.minimum(np.minimum(size_a[i], size_b[j]), min_shared)
+    keep = counts >= needed
+    return list(zip(i[keep].tolist(), j[keep].tolist(), strict=True))
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

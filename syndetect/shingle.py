@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -97,6 +98,16 @@ class PreparedDocument:
                     if shingle_hash(g) in kept
                 )
         return sorted(texts)
+
+    @cached_property
+    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[np.int64]]:
+        """Every shingle hash, sorted, with the index of its sentence (a
+        shingle is in one sentence only: repeats are dropped by :func:`prepare`)."""
+        sizes = [len(s) for s in self.sentence_shingles]
+        hashes = np.concatenate([_EMPTY, *self.sentence_shingles])
+        sentence = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        order = np.argsort(hashes, kind="stable")
+        return hashes[order], sentence[order]
 
     @property
     def shingles(self) -> HashArray:
