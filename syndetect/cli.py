@@ -220,3 +220,9 @@ def eval_command(truth: str, report: str, fmt: str) -> None:
 def main() -> None:
     """Entry point of the ``syndetect`` console script."""
     cli(prog_name="syndetect")
+
+
+from syndetect.cli_index import check_command, index_group  # noqa: E402
+
+cli.add_command(index_group)
+cli.add_command(check_command)

@@ -61,3 +61,62 @@ class DuplicateIdError(InputError):
 
 class EmptyInputError(InputError):
     """An input holds no document, or a document holds no text."""
+
+
+__all__ += [
+    "BaselineError",
+    "IndexCorruptError",
+    "IndexExistsError",
+    "IndexLockedError",
+    "IndexNotFoundError",
+    "IndexStoreError",
+    "IndexVersionError",
+    "NotAnIndexError",
+    "UnsupportedIndexError",
+]
+
+
+class IndexStoreError(SyndetectError):
+    """A persistent index cannot be opened, read or written.
+
+    Args:
+        path: The index file (or URL) the problem is in.
+        message: What is wrong, without the path.
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+class IndexNotFoundError(IndexStoreError):
+    """The index does not exist (create it first)."""
+
+
+class IndexExistsError(IndexStoreError):
+    """``create`` was asked for an index that already exists."""
+
+
+class IndexCorruptError(IndexStoreError):
+    """The file is not a readable SQLite database, or its tables are inconsistent."""
+
+
+class NotAnIndexError(IndexStoreError):
+    """The file is a SQLite database, but not a syndetect index."""
+
+
+class IndexVersionError(IndexStoreError):
+    """The index was written by a newer syndetect (its schema version is unknown)."""
+
+
+class IndexLockedError(IndexStoreError):
+    """Another process kept the index locked for too long."""
+
+
+class UnsupportedIndexError(IndexStoreError):
+    """The index location names a backend this installation cannot use."""
+
+
+class BaselineError(InputError):
+    """A ``check`` baseline file cannot be read or is invalid."""
