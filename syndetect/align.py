@@ -135,7 +135,8 @@ def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> lis
             ``min_shared_shingles``, ...).
 
     Returns:
-        Non-overlapping word-range matches, sorted by position in ``a``.
+        Non-overlapping word-range matches, sorted by position in ``a``; none
+        when they add up to fewer than ``min_pair_words`` words.
     """
     wa, wb = a.words.words, b.words.words
     stretches: list[tuple[int, Match]] = []
@@ -169,11 +170,13 @@ def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> lis
             merged[-1] = Match(p.a_start, m.a_end, p.b_start, m.b_end)
         else:
             merged.append(m)
-    return [
+    kept = [
         m
         for m in merged
         if min(m.a_end - m.a_start, m.b_end - m.b_start) >= options.min_passage_words
     ]
+    shared = sum(min(m.a_end - m.a_start, m.b_end - m.b_start) for m in kept)
+    return kept if shared >= options.min_pair_words else []
 
 
 _TRAILING = frozenset(".,;:!?…\"'”’»)]")

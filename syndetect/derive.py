@@ -82,7 +82,8 @@ def decide_direction(
     """
     votes: list[tuple[int, str]] = []  # (+weight for a, -weight for b), reason
     for src, der, sign in ((a, b, 1), (b, a, -1)):
-        credited = _credits_outlet(der.credited_outlets, src)
+        # A wire credit names an outlet too: "(Reuters)" credits Reuters' own story.
+        credited = _credits_outlet((*der.credited_outlets, *der.wires), src)
         if credited:
             votes.append((3 * sign, f"{der.id} credits {src.id}'s outlet (via {credited})"))
         elif der.credited_outlets and not src.credited_outlets:

@@ -43,11 +43,12 @@ _WIRE_CREDIT = [
     re.compile(rf"(?:^|[.!?\"”]\s+|[-—–]\s*)({_WIRE})\s*$", re.I | re.M),  # "...plunged. — Reuters"
 ]
 _WIRE_LIST = re.compile(rf"\bwith\s+(?:{_WIRE})(?:\s*(?:,|and|&)\s*(?:{_WIRE}))+", re.I)
-_NAME = r"((?:[A-Z][\w.&'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w.&'’-]*|of|the|de)){0,3})"
+# An outlet's name never runs over a line break ("via Incheon Courier\n\nSend").
+_NAME = r"((?:[A-Z][\w.&'’-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|the|de)){0,3})"
 _OUTLET_CREDIT = [
-    re.compile(rf"\bvia\s+{_NAME}"),
-    re.compile(rf"\b[Ss]ource:\s*{_NAME}"),
-    re.compile(rf"\b(?:first|originally)\s+(?:published|appeared)\s+(?:in|on|by|at)\s+{_NAME}"),
+    re.compile(rf"\bvia[ \t]+{_NAME}"),
+    re.compile(rf"\b[Ss]ource:[ \t]*{_NAME}"),
+    re.compile(rf"\b(?:first|originally)\s+(?:published|appeared)\s+(?:in|on|by|at)[ \t]+{_NAME}"),
 ]
 
 _MONTHS = {

@@ -31,6 +31,10 @@ class ScanOptions:
             keeps a clause of a sentence is rejected by the sentence-coverage
             rule of :mod:`syndetect.align`.)
         min_passage_words: Shortest passage reported, in words.
+        min_pair_words: Two documents are reported as a pair only when their
+            passages add up to at least this many words: one shared stock
+            sentence ("the death toll was expected to rise in the coming days")
+            does not make a copy, a quoted paragraph does.
         min_sentence_words: Sentences with fewer words never create matches
             (datelines, "Text size:", "You are here").
         site_boilerplate_docs: A sentence found in this many documents of one
@@ -58,6 +62,7 @@ class ScanOptions:
     document_threshold: float = 0.1
     near_threshold: float = 0.8
     min_passage_words: int = 8
+    min_pair_words: int = 25
     min_sentence_words: int = 5
     site_boilerplate_docs: int = 3
     common_sentence_docs: int = 100
@@ -75,8 +80,8 @@ class ScanOptions:
             raise ValueError("threshold and document_threshold must be in (0, 1]")
         if not 0.0 < self.near_threshold <= 1.0:
             raise ValueError("near_threshold must be in (0, 1]")
-        if min(self.min_passage_words, self.min_sentence_words) < 1:
-            raise ValueError("min_passage_words and min_sentence_words must be at least 1")
+        if min(self.min_passage_words, self.min_sentence_words, self.min_pair_words) < 1:
+            raise ValueError("min_passage_words, min_pair_words, min_sentence_words must be >= 1")
         if min(self.site_boilerplate_docs, self.common_sentence_docs, self.common_shingle_docs) < 2:
             raise ValueError("site_boilerplate_docs, common_*_docs must be at least 2")
         if not (

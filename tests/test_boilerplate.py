@@ -37,7 +37,8 @@ def test_footer_repeated_on_fewer_pages_than_the_limit_still_matches() -> None:
         syndetect.Document(f"site-{n}", f"{story}\n\n{FOOTER}", url=f"https://www.example.com/{n}")
         for n, story in enumerate(STORIES[:2])
     ]
-    assert len(syndetect.scan(docs).pairs) == 1
+    # a footer alone is a shared passage once it is not site furniture
+    assert len(syndetect.scan(docs, min_pair_words=8).pairs) == 1
 
 
 def test_wire_story_reprinted_by_many_outlets_is_found(
@@ -69,6 +70,14 @@ def test_diff_lists_each_run_of_edits_as_delete_then_insert(
                 }
 
 
+def test_one_shared_sentence_is_not_a_pair() -> None:
+    stock = "Officials said the death toll was expected to rise in the coming days."
+    a = syndetect.Document("a", "Floods swept the northern valley overnight. " + stock)
+    b = syndetect.Document("b", "A ferry capsized near the southern islands on Sunday. " + stock)
+    assert syndetect.scan([a, b]).pairs == ()
+    assert len(syndetect.scan([a, b], min_pair_words=8).pairs) == 1
+
+
 def test_stock_phrases_shared_by_many_articles_make_no_pair() -> None:
     stock = "The company did not immediately respond to a request for comment on the report."
     vocabulary = (
@@ -82,6 +91,7 @@ def test_stock_phrases_shared_by_many_articles_make_no_pair() -> None:
         body = " ".join(pick[:8]).capitalize() + ". " + " ".join(pick[8:]).capitalize() + "."
         docs.append(syndetect.Document(f"d{n:02d}", f"{body} {stock}"))
     assert syndetect.scan(docs).pairs == ()
-    # Below the stock-phrase floor, the same shared sentence is a passage.
-    (pair,) = syndetect.scan(docs[:2]).pairs
+    # Below the stock-phrase floor, the same shared sentence is a passage
+    # (when one sentence is enough to make a pair).
+    (pair,) = syndetect.scan(docs[:2], min_pair_words=8).pairs
     assert [p.source_text for p in pair.passages] == [stock]
