@@ -101,6 +101,13 @@ D = DEFAULT_OPTIONS
     help="Shortest shared passage reported, in words.",
 )
 @click.option(
+    "--min-pair-words",
+    type=click.IntRange(1),
+    default=D.min_pair_words,
+    show_default=True,
+    help="Words two articles must share, in passages, to be reported as a pair.",
+)
+@click.option(
     "--seed",
     type=int,
     default=D.seed,
@@ -116,6 +123,7 @@ def scan(
     shingle_size: int,
     num_perm: int,
     min_passage_words: int,
+    min_pair_words: int,
     seed: int,
 ) -> None:
     """Find articles that share passages, and who copied whom.
@@ -140,6 +148,7 @@ def scan(
         threshold=threshold,
         near_threshold=near_threshold,
         min_passage_words=min_passage_words,
+        min_pair_words=min_pair_words,
     )
     try:
         documents = list(read_paths(paths))
