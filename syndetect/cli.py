@@ -10,6 +10,7 @@ import click
 
 import syndetect.formats
 from syndetect import __version__
+from syndetect.cli_options import tuning_options
 from syndetect.errors import EmptyInputError, SyndetectError
 from syndetect.evaluation import evaluate_files
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
@@ -62,70 +63,8 @@ D = DEFAULT_OPTIONS
     default="-",
     help="Write the report to FILE instead of standard output.",
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=D.threshold,
-    show_default=True,
-    help="Jaccard similarity of two sentences' shingle sets that the candidate search "
-    "is tuned for. Lower finds more heavily edited copies but compares more pairs.",
-)
-@click.option(
-    "--near-threshold",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=D.near_threshold,
-    show_default=True,
-    help="How similar the two sides of a shared passage must be (1 = identical after "
-    "normalisation). Heavily edited stretches fall below it.",
-)
-@click.option(
-    "--shingle-size",
-    type=click.IntRange(1, 20),
-    default=D.shingle_size,
-    show_default=True,
-    help="Words per shingle (word n-grams inside sentences).",
-)
-@click.option(
-    "--num-perm",
-    type=click.IntRange(2, 4096),
-    default=D.num_perm,
-    show_default=True,
-    help="MinHash permutations of the document signatures (the reported Jaccard "
-    "estimate and the document-level candidate search): more is more precise.",
-)
-@click.option(
-    "--min-passage-words",
-    type=click.IntRange(1),
-    default=D.min_passage_words,
-    show_default=True,
-    help="Shortest shared passage reported, in words.",
-)
-@click.option(
-    "--min-pair-words",
-    type=click.IntRange(1),
-    default=D.min_pair_words,
-    show_default=True,
-    help="Words two articles must share, in passages, to be reported as a pair.",
-)
-@click.option(
-    "--seed",
-    type=int,
-    default=D.seed,
-    show_default=True,
-    help="Seed of the MinHash permutations (as in datasketch.MinHash).",
-)
-def scan(
-    paths: tuple[str, ...],
-    fmt: str,
-    output: str,
-    threshold: float,
-    near_threshold: float,
-    shingle_size: int,
-    num_perm: int,
-    min_passage_words: int,
-    min_pair_words: int,
-    seed: int,
-) -> None:
+@tuning_options
+def scan(paths: tuple[str, ...], fmt: str, output: str, options: ScanOptions) -> None:
     """Find articles that share passages, and who copied whom.
 
     PATH is a .txt file (one article), a .jsonl file (one JSON object per
@@ -141,15 +80,6 @@ def scan(
 
     Exit status: 0 on success, 2 when an input is missing or invalid.
     """
-    options = ScanOptions(
-        shingle_size=shingle_size,
-        num_perm=num_perm,
-        seed=seed,
-        threshold=threshold,
-        near_threshold=near_threshold,
-        min_passage_words=min_passage_words,
-        min_pair_words=min_pair_words,
-    )
     try:
         documents = list(read_paths(paths))
         if not documents:

@@ -13,6 +13,7 @@ import click
 import syndetect.formats
 from syndetect.check import DEFAULT_POLICY, RULES, Policy, Rule, baseline_text, check, read_baseline
 from syndetect.check_formats import CHECK_FORMATS, render_check
+from syndetect.cli_options import tuning_options
 from syndetect.errors import EmptyInputError, SyndetectError
 from syndetect.model import Document
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
@@ -98,65 +99,13 @@ D = DEFAULT_OPTIONS
 @click.option(
     "--exist-ok", is_flag=True, help="Succeed when INDEX already is an index (options unchanged)."
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=D.threshold,
-    show_default=True,
-    help="Sentence similarity the candidate search is tuned for (as in scan).",
-)
-@click.option(
-    "--near-threshold",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=D.near_threshold,
-    show_default=True,
-    help="How similar the two sides of a shared passage must be (as in scan).",
-)
-@click.option(
-    "--shingle-size",
-    type=click.IntRange(1, 20),
-    default=D.shingle_size,
-    show_default=True,
-    help="Words per shingle (as in scan).",
-)
-@click.option(
-    "--num-perm",
-    type=click.IntRange(2, 4096),
-    default=D.num_perm,
-    show_default=True,
-    help="MinHash permutations of the document signatures (as in scan).",
-)
-@click.option(
-    "--min-passage-words",
-    type=click.IntRange(1),
-    default=D.min_passage_words,
-    show_default=True,
-    help="Shortest shared passage reported, in words (as in scan).",
-)
-@click.option("--seed", type=int, default=D.seed, show_default=True, help="MinHash seed.")
-def create_command(
-    index: str,
-    exist_ok: bool,
-    threshold: float,
-    near_threshold: float,
-    shingle_size: int,
-    num_perm: int,
-    min_passage_words: int,
-    seed: int,
-) -> None:
+@tuning_options
+def create_command(index: str, exist_ok: bool, options: ScanOptions) -> None:
     """Create an empty INDEX with the given scan options.
 
     The options are stored in the index: every later add, query and check
     uses them, so the results equal those of `syndetect scan` with them.
     """
-    options = ScanOptions(
-        shingle_size=shingle_size,
-        num_perm=num_perm,
-        seed=seed,
-        threshold=threshold,
-        near_threshold=near_threshold,
-        min_passage_words=min_passage_words,
-    )
     with _errors():
         store = (
             open_index(index, create=True, options=options)

@@ -26,9 +26,10 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from syndetect.errors import DecodeError, EmptyInputError, MalformedRecordError, MissingPathError
+from syndetect.errors import EmptyInputError, MalformedRecordError
 from syndetect.model import Document
 from syndetect.readers.html import fragment_text, missing_library
+from syndetect.readers.text import read_bytes
 
 __all__ = ["read_feed"]
 
@@ -114,12 +115,7 @@ def read_feed(path: str | Path, *, id: str | None = None) -> Iterator[Document]:
         UnsupportedFormatError: feedparser or trafilatura is not installed.
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise MissingPathError(str(path), "no such file or directory") from None
-    except OSError as exc:
-        raise DecodeError(str(path), f"cannot read: {exc.strerror}") from None
+    data = read_bytes(p)
     try:
         import feedparser
     except ImportError:

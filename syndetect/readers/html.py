@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from syndetect.errors import DecodeError, EmptyInputError, MissingPathError, UnsupportedFormatError
+from syndetect.errors import DecodeError, EmptyInputError, UnsupportedFormatError
 from syndetect.metadata import parse_date
 from syndetect.model import Document
+from syndetect.readers.text import read_bytes
 
 __all__ = [
     "Extracted",
@@ -248,12 +249,7 @@ def read_html_file(path: str | Path, *, id: str | None = None) -> Document:
         UnsupportedFormatError: trafilatura is not installed.
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise MissingPathError(str(path), "no such file or directory") from None
-    except OSError as exc:
-        raise DecodeError(str(path), f"cannot read: {exc.strerror}") from None
+    data = read_bytes(p)
     page = extract_html(decode_html(data, str(path)), str(path))
     if page is None:
         raise EmptyInputError(str(path), "no main text found in the HTML page")

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from syndetect.errors import DecodeError, EmptyInputError, MalformedRecordError, MissingPathError
+from syndetect.errors import DecodeError, EmptyInputError, MalformedRecordError
 from syndetect.metadata import parse_date
 from syndetect.model import Document
+from syndetect.readers.text import open_binary
 
 __all__ = ["read_jsonl", "read_jsonl_stream"]
 
@@ -109,13 +110,7 @@ def read_jsonl(path: str | Path) -> Iterator[Document]:
             ``file.jsonl:LINE``).
         EmptyInputError: The file has no record, or a record has empty text.
     """
-    try:
-        handle = Path(path).open("rb")  # noqa: SIM115 - closed by the `with` below
-    except FileNotFoundError:
-        raise MissingPathError(str(path), "no such file or directory") from None
-    except OSError as exc:
-        raise DecodeError(str(path), f"cannot read: {exc.strerror}") from None
-    with handle:
+    with open_binary(path) as handle:
         head = handle.read(8192)
         if b"\x00" in head:
             raise DecodeError(str(path), "binary file, not JSONL")

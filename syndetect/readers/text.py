@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from syndetect.errors import DecodeError, EmptyInputError, MissingPathError
 from syndetect.model import Document
 
-__all__ = ["decode", "read_text_file"]
+__all__ = ["decode", "open_binary", "read_bytes", "read_text_file"]
 
 
 def decode(data: bytes, path: str) -> str:
@@ -25,6 +26,27 @@ def decode(data: bytes, path: str) -> str:
         raise DecodeError(path, f"not valid UTF-8 (byte 0x{bad} at offset {exc.start})") from None
 
 
+def open_binary(path: str | Path) -> BinaryIO:
+    """Open ``path`` for reading bytes, with errors that name it.
+
+    Raises:
+        MissingPathError: The file does not exist.
+        DecodeError: The file cannot be read.
+    """
+    try:
+        return Path(path).open("rb")
+    except FileNotFoundError:
+        raise MissingPathError(str(path), "no such file or directory") from None
+    except OSError as exc:
+        raise DecodeError(str(path), f"cannot read: {exc.strerror}") from None
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path``, with the errors of :func:`open_binary`."""
+    with open_binary(path) as handle:
+        return handle.read()
+
+
 def read_text_file(path: str | Path, *, id: str | None = None) -> Document:
     """Read a ``.txt`` file as one document.
 
@@ -38,13 +60,7 @@ def read_text_file(path: str | Path, *, id: str | None = None) -> Document:
         EmptyInputError: The file holds no text.
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise MissingPathError(str(path), "no such file or directory") from None
-    except OSError as exc:
-        raise DecodeError(str(path), f"cannot read: {exc.strerror}") from None
-    text = decode(data, str(path))
+    text = decode(read_bytes(p), str(path))
     if not text.strip():
         raise EmptyInputError(str(path), "empty file, no text")
     return Document(id=id if id is not None else p.stem, text=text, path=str(path))

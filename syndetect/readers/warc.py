@@ -27,9 +27,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from syndetect.errors import DecodeError, EmptyInputError, MissingPathError
+from syndetect.errors import DecodeError, EmptyInputError
 from syndetect.model import Document
 from syndetect.readers.html import decode_html, extract_html, missing_library
+from syndetect.readers.text import open_binary
 
 __all__ = ["CorruptArchiveError", "read_warc"]
 
@@ -169,11 +170,5 @@ def read_warc(path: str | Path) -> Iterator[Document]:
         EmptyInputError: The file holds no HTML page with main text.
         UnsupportedFormatError: warcio or trafilatura is not installed.
     """
-    try:
-        handle = Path(path).open("rb")  # noqa: SIM115 - closed by the `with` below
-    except FileNotFoundError:
-        raise MissingPathError(str(path), "no such file or directory") from None
-    except OSError as exc:
-        raise DecodeError(str(path), f"cannot read: {exc.strerror}") from None
-    with handle:
+    with open_binary(path) as handle:
         yield from _read_stream(handle, str(path))
