@@ -93,7 +93,8 @@ def scan(
 
     Example:
         >>> from syndetect import Document, scan
-        >>> wire = "Officials said the bridge would reopen on Monday after a week of repairs."
+        >>> wire = ("Officials said the bridge would reopen on Monday after a week of repairs. "
+        ...         "Engineers found cracks in two of its steel supports during an inspection.")
         >>> docs = [Document("a", wire + " Traffic was light."), Document("b", "Briefly: " + wire)]
         >>> [(p.source, p.derived, len(p.passages)) for p in scan(docs).pairs]
         [('a', 'b', 1)]

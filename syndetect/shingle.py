@@ -41,6 +41,7 @@ __all__ = [
     "ngrams",
     "prepare",
     "shingle_hash",
+    "site_of",
 ]
 
 HashArray = npt.NDArray[np.uint32]
@@ -177,7 +178,7 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
     )
 
 
-def _site(document: Document) -> str | None:
+def site_of(document: Document) -> str | None:
     """The site a document was published on: its outlet, else its URL's host."""
     if document.outlet:
         return document.outlet.strip().lower()
@@ -205,7 +206,7 @@ def common_sentences(prepared: Iterable[PreparedDocument], options: ScanOptions)
         total += 1
         keys = {k for k, ok in zip(doc.keys, doc.usable, strict=True) if ok}
         df.update(keys)
-        site = _site(doc.document)
+        site = site_of(doc.document)
         if site is not None:
             per_site[site].update(keys)
     floor = max(options.common_sentence_docs, options.common_sentence_fraction * total)
