@@ -279,3 +279,17 @@ def test_policy_validation_and_baseline_round_trip(tmp_path: Path) -> None:
         read_baseline(path)
     with pytest.raises(ValueError, match="unknown check format"):
         render_check(CheckResult(report, (), findings), "xml")
+
+
+def test_check_creates_a_missing_index_and_its_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from syndetect.cli import cli
+
+    index = tmp_path / "cache" / "nested" / "index.db"
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+    result = CliRunner().invoke(
+        cli, ["check", str(seeds / "000_3af67e71ffc612f1.txt"), "--index", str(index)]
+    )
+    assert result.exit_code == 0, result.output
+    assert index.is_file()

@@ -63,6 +63,10 @@ class SQLiteStore(_Querying, _Checking):
         where = os.fspath(path)
         if Path(where).exists():
             raise IndexExistsError(where, "already exists")
+        try:  # a CI cache may start empty: create the folder too
+            Path(where).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IndexStoreError(where, f"cannot create index: {exc.strerror}") from None
         conn = cls._connect(where)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
