@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
-from typing import NoReturn
 
 import click
 
 import syndetect.formats
 from syndetect import __version__
-from syndetect.cli_options import tuning_options
-from syndetect.errors import EmptyInputError, SyndetectError
+from syndetect.cli_common import errors, fail, read_documents, tuning_options, write_output
+from syndetect.errors import SyndetectError
 from syndetect.evaluation import evaluate_files
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.pipeline import scan as run_scan
-from syndetect.readers import read_paths
 
 __all__ = ["cli", "main"]
-
-EXIT_INPUT_ERROR = 2
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(EXIT_INPUT_ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,22 +70,9 @@ def scan(paths: tuple[str, ...], fmt: str, output: str, options: ScanOptions) ->
 
     Exit status: 0 on success, 2 when an input is missing or invalid.
     """
-    try:
-        documents = list(read_paths(paths))
-        if not documents:
-            raise EmptyInputError(", ".join(paths), "no documents to scan")
-        report = run_scan(documents, options=options)
-    except SyndetectError as exc:
-        _fail(str(exc))
-    rendered = syndetect.formats.render(report, fmt)
-    if output == "-":
-        click.echo(rendered, nl=False)
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(rendered)
-    except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    with errors():
+        report = run_scan(read_documents(paths), options=options)
+    write_output(output, syndetect.formats.render(report, fmt))
 
 
 _MEASURES = (
@@ -142,7 +119,7 @@ def eval_command(truth: str, report: str, fmt: str) -> None:
     try:
         result = evaluate_files(truth, report)
     except SyndetectError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     data = result.to_dict()
     if fmt == "json":
         click.echo(json.dumps(data, indent=2))

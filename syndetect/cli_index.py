@@ -4,60 +4,29 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, NoReturn, TypeVar, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import click
 
 import syndetect.formats
 from syndetect.check import DEFAULT_POLICY, RULES, Policy, Rule, baseline_text, check, read_baseline
 from syndetect.check_formats import CHECK_FORMATS, render_check
-from syndetect.cli_options import tuning_options
-from syndetect.errors import EmptyInputError, SyndetectError
-from syndetect.model import Document
+from syndetect.cli_common import (
+    EXIT_INPUT_ERROR,
+    errors,
+    read_documents,
+    tuning_options,
+    write_output,
+)
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
-from syndetect.readers import read_paths
 from syndetect.store import create_index, open_index
 
 __all__ = ["check_command", "index_group"]
 
 EXIT_FINDINGS = 1
-EXIT_INPUT_ERROR = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(EXIT_INPUT_ERROR)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Report a SyndetectError as one line on stderr, exit status 2."""
-    try:
-        yield
-    except SyndetectError as exc:
-        _fail(str(exc))
-
-
-def _read(paths: tuple[str, ...]) -> list[Document]:
-    documents = list(read_paths(paths))
-    if not documents:
-        raise EmptyInputError(", ".join(paths), "no documents to read")
-    return documents
-
-
-def _write(output: str, text: str) -> None:
-    if output == "-":
-        click.echo(text, nl=False)
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        _fail(f"{output}: cannot write: {exc.strerror or exc}")
 
 
 def _output_option(f: F) -> F:
@@ -106,7 +75,7 @@ def create_command(index: str, exist_ok: bool, options: ScanOptions) -> None:
     The options are stored in the index: every later add, query and check
     uses them, so the results equal those of `syndetect scan` with them.
     """
-    with _errors():
+    with errors():
         store = (
             open_index(index, create=True, options=options)
             if exist_ok
@@ -126,8 +95,8 @@ def add_command(index: str, paths: tuple[str, ...]) -> None:
     standard input). An article whose id is already indexed with the same
     content is left alone; with other content, it replaces the indexed one.
     """
-    with _errors():
-        documents = _read(paths)
+    with errors():
+        documents = read_documents(paths)
         with open_index(index) as store:
             result = store.add(documents)
             total = len(store.ids())
@@ -145,7 +114,7 @@ def remove_command(index: str, ids: tuple[str, ...]) -> None:
 
     Ids not in the index are listed on standard error; that is not an error.
     """
-    with _errors(), open_index(index) as store:
+    with errors(), open_index(index) as store:
         result = store.remove(ids)
     if result.missing:
         click.echo(f"not in {index}: {', '.join(result.missing)}", err=True)
@@ -172,11 +141,11 @@ def query_command(index: str, paths: tuple[str, ...], fmt: str, output: str) -> 
     plus these, restricted to pairs involving one of these. The index is
     not changed.
     """
-    with _errors():
-        documents = _read(paths)
+    with errors():
+        documents = read_documents(paths)
         with open_index(index) as store:
             report = store.query(documents)
-    _write(output, syndetect.formats.render(report, fmt))
+    write_output(output, syndetect.formats.render(report, fmt))
 
 
 def _stats_text(data: dict[str, Any]) -> str:
@@ -218,7 +187,7 @@ def _stats_text(data: dict[str, Any]) -> str:
 )
 def stats_command(index: str, fmt: str, verify: bool) -> None:
     """Show the size and settings of INDEX."""
-    with _errors(), open_index(index) as store:
+    with errors(), open_index(index) as store:
         data = store.stats().to_dict()
         if verify:
             data["problems"] = list(store.integrity_check(deep=True))
@@ -317,13 +286,13 @@ def check_command(
         duplicate_threshold=duplicate_threshold,
         containment_threshold=containment_threshold,
     )
-    with _errors():
-        documents = _read(paths)
+    with errors():
+        documents = read_documents(paths)
         accepted = read_baseline(baseline) if baseline else frozenset()
         with open_index(index, create=True) as store:
             result = check(store, documents, policy=policy, baseline=accepted, update=not no_update)
-    _write(output, render_check(result, fmt))
+    write_output(output, render_check(result, fmt))
     if write_baseline:
-        _write(write_baseline, baseline_text(result.findings))
+        write_output(write_baseline, baseline_text(result.findings))
     if result.failed:
         sys.exit(EXIT_FINDINGS)

@@ -1,16 +1,61 @@
-"""Command-line tuning options shared by ``scan`` and ``index create``."""
+"""What the command-line modules share: the error model (one line on stderr,
+exit 2), reading inputs, writing outputs, and the tuning options of ``scan``
+and ``index create``."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn
 
 import click
 
+from syndetect.errors import EmptyInputError, SyndetectError
+from syndetect.model import Document
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
+from syndetect.readers import read_paths
 
-__all__ = ["tuning_options"]
+__all__ = ["EXIT_INPUT_ERROR", "errors", "fail", "read_documents", "tuning_options", "write_output"]
+
+EXIT_INPUT_ERROR = 2
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``Error: message`` on stderr and exit with status 2."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_INPUT_ERROR)
+
+
+@contextmanager
+def errors() -> Iterator[None]:
+    """Report a SyndetectError as one line on stderr, exit status 2."""
+    try:
+        yield
+    except SyndetectError as exc:
+        fail(str(exc))
+
+
+def read_documents(paths: tuple[str, ...]) -> list[Document]:
+    """Every document under ``paths``; an input with none is an error."""
+    documents = list(read_paths(paths))
+    if not documents:
+        raise EmptyInputError(", ".join(paths), "no documents to read")
+    return documents
+
+
+def write_output(output: str, text: str) -> None:
+    """Write ``text`` to the file ``output``, or to stdout for ``-``."""
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
+
 
 D = DEFAULT_OPTIONS
 _OPTIONS = (
