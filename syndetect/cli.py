@@ -8,7 +8,14 @@ import click
 
 import syndetect.formats
 from syndetect import __version__
-from syndetect.cli_common import errors, fail, read_documents, tuning_options, write_output
+from syndetect.cli_common import (
+    errors,
+    fail,
+    read_documents,
+    text_or_json,
+    tuning_options,
+    write_output,
+)
 from syndetect.errors import SyndetectError
 from syndetect.evaluation import evaluate_files
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
@@ -93,15 +100,7 @@ _MEASURES = (
 @cli.command(name="eval")
 @click.argument("truth", metavar="TRUTH")
 @click.argument("report", metavar="REPORT")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="A table for people, or JSON.",
-)
+@text_or_json
 def eval_command(truth: str, report: str, fmt: str) -> None:
     """Score a JSON REPORT against a ground TRUTH (syndetect/truth/1).
 

@@ -17,7 +17,15 @@ from syndetect.model import Document
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.readers import read_paths
 
-__all__ = ["EXIT_INPUT_ERROR", "errors", "fail", "read_documents", "tuning_options", "write_output"]
+__all__ = [
+    "EXIT_INPUT_ERROR",
+    "errors",
+    "fail",
+    "read_documents",
+    "text_or_json",
+    "tuning_options",
+    "write_output",
+]
 
 EXIT_INPUT_ERROR = 2
 
@@ -58,6 +66,17 @@ def write_output(output: str, text: str) -> None:
 
 
 D = DEFAULT_OPTIONS
+
+text_or_json = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people, or JSON.",
+)
+"""The ``--format text|json`` option of the commands that print a table."""
 _OPTIONS = (
     click.option(
         "--threshold",

@@ -16,6 +16,7 @@ from syndetect.cli_common import (
     EXIT_INPUT_ERROR,
     errors,
     read_documents,
+    text_or_json,
     tuning_options,
     write_output,
 )
@@ -170,15 +171,7 @@ def _stats_text(data: dict[str, Any]) -> str:
 
 @index_group.command(name="stats")
 @click.argument("index", metavar="INDEX")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="A table for people, or JSON.",
-)
+@text_or_json
 @click.option(
     "--verify",
     is_flag=True,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
+from syndetect.derive import components
 from syndetect.formats._util import pct
 from syndetect.model import DocumentInfo, Pair
 
@@ -45,21 +46,10 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _components(nodes: list[str], edges: list[_Edge]) -> list[list[str]]:
-    parent = {n: n for n in nodes}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for e in edges:
-        a, b = find(e.pair.source), find(e.pair.derived)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+    roots = components(nodes, ((e.pair.source, e.pair.derived) for e in edges))
     groups: dict[str, list[str]] = {}
     for n in nodes:
-        groups.setdefault(find(n), []).append(n)
+        groups.setdefault(roots[n], []).append(n)
     return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
 
 
