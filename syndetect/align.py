@@ -12,11 +12,11 @@ facts but not the wording, falls below the threshold and is not a passage.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
 
 from syndetect.model import DiffOp, Passage
@@ -81,19 +81,16 @@ def _sentence_pairs(
 ) -> list[tuple[int, int]]:
     """Sentence index pairs ``(i, j)`` sharing at least ``min_shared`` shingles
     (short sentences: all of their shingles), sorted."""
-    ha, sa = a.shingle_sentences
-    hb, sb = b.shingle_sentences
-    _, ia, ib = np.intersect1d(ha, hb, assume_unique=True, return_indices=True)
-    if not len(ia):
+    of_a, of_b = a.sentence_of, b.sentence_of
+    common = of_a.keys() & of_b.keys()
+    if not common:
         return []
-    width = len(b.sentence_shingles)
-    keys, counts = np.unique(sa[ia] * width + sb[ib], return_counts=True)
-    size_a = np.array([len(x) for x in a.sentence_shingles])
-    size_b = np.array([len(x) for x in b.sentence_shingles])
-    i, j = keys // width, keys % width
-    needed = np.minimum(np.minimum(size_a[i], size_b[j]), min_shared)
-    keep = counts >= needed
-    return list(zip(i[keep].tolist(), j[keep].tolist(), strict=True))
+    counts = Counter((of_a[h], of_b[h]) for h in common)
+    return sorted(
+        (i, j)
+        for (i, j), n in counts.items()
+        if n >= min(len(a.sentence_shingles[i]), len(b.sentence_shingles[j]), min_shared)
+    )
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -17,19 +17,26 @@ drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
 from syndetect.options import ScanOptions
 
-__all__ = ["Candidate", "Permutations", "find_candidates", "lsh_params", "minhash_signature"]
+__all__ = [
+    "Candidate",
+    "Permutations",
+    "find_candidates",
+    "lsh_params",
+    "minhash_signature",
+    "sentence_signatures",
+]
 
 Signature = npt.NDArray[np.uint32]
 _MAX = np.uint32(0xFFFFFFFF)
@@ -105,32 +112,81 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(bands), int(rows)
 
 
-def _document_pairs(signatures: Sequence[Signature], options: ScanOptions) -> set[tuple[int, int]]:
-    """Pairs whose whole-document signatures collide in a ``MinHashLSH`` tuned
-    for ``document_threshold``: rewritten copies whose sentences were merged or
-    split, so that no single sentence pair is similar enough."""
-    perms = Permutations.create(options.num_perm, options.seed)
-    lsh = MinHashLSH(
-        num_perm=options.num_perm,
-        params=lsh_params(options.document_threshold, options.num_perm),
-    )
-    for doc, sig in enumerate(signatures):
-        if not bool((sig == _MAX).all()):
-            sketch = MinHash(
-                seed=options.seed, hashvalues=sig, permutations=(perms.a, perms.b), scheme=_SCHEME
-            )
-            lsh.insert(doc, sketch, check_duplication=False)
-    return _bucket_pairs(lsh, lambda key: int(key))
+def _band_keys(columns: Signature) -> npt.NDArray[np.uint64]:
+    """One integer per row that is equal exactly when the rows are equal (as
+    datasketch's bucket keys, the bytes of the band's hash values, are)."""
+    if columns.shape[1] <= 2:
+        keys = columns[:, 0].astype(np.uint64)
+        if columns.shape[1] == 2:
+            keys = (keys << np.uint64(32)) | columns[:, 1].astype(np.uint64)
+        return keys
+    _, inverse = np.unique(columns, axis=0, return_inverse=True)
+    return np.asarray(inverse.reshape(-1), dtype=np.uint64)
 
 
-def _bucket_pairs(lsh: MinHashLSH, doc_of: Callable[[Any], int]) -> set[tuple[int, int]]:
-    """Document pairs that share an LSH bucket."""
-    pairs: set[tuple[int, int]] = set()
-    for table in lsh.hashtables:
-        for band in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
-            docs = sorted({doc_of(key) for key in table.get(band)})
-            pairs.update((a, b) for n, a in enumerate(docs) for b in docs[n + 1 :])
-    return pairs
+def _pairs_in_groups(groups: npt.NDArray[np.int64], owners: npt.NDArray[np.int64]) -> list[Any]:
+    """Codes ``first * n + second`` of every two owners in one group; ``groups``
+    and ``owners`` are sorted by group, without repeated (group, owner)."""
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    sizes = np.diff(np.r_[starts, len(groups)])
+    found: list[Any] = []
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        members = owners[starts[sizes == size][:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        found.append((members[:, first], members[:, second]))
+    return found
+
+
+def _bucket_pairs(
+    signatures: Signature, owners: npt.NDArray[np.int64], threshold: float, n: int
+) -> npt.NDArray[np.int64]:
+    """Owner pairs, as sorted unique codes ``first * n + second``, whose rows of
+    ``signatures`` share a bucket of the ``MinHashLSH`` that datasketch tunes
+    for ``threshold``: the pairs its insert-then-look-in-every-bucket gives,
+    computed in bulk."""
+    bands, rows = lsh_params(threshold, signatures.shape[1])
+    if len(owners) < 2:
+        return np.zeros(0, dtype=np.int64)
+    codes: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    for band in range(bands):
+        keys = _band_keys(np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows]))
+        order = np.lexsort((owners, keys))
+        keys, members = keys[order], owners[order]
+        fresh = np.r_[True, (keys[1:] != keys[:-1]) | (members[1:] != members[:-1])]
+        keys, members = keys[fresh], members[fresh]
+        shared = np.r_[keys[1:] == keys[:-1], False] | np.r_[False, keys[1:] == keys[:-1]]
+        keys, members = keys[shared], members[shared]
+        groups = np.r_[0, np.cumsum(keys[1:] != keys[:-1])].astype(np.int64)
+        for first, second in _pairs_in_groups(groups, members):
+            low, high = np.minimum(first, second), np.maximum(first, second)
+            codes.append((low * n + high).reshape(-1))
+    return np.unique(np.concatenate(codes))
+
+
+def sentence_signatures(
+    sentence_hashes: Sequence[npt.NDArray[np.uint32]], perms: Permutations
+) -> Signature:
+    """MinHash signatures of many non-empty shingle sets at once.
+
+    Returns:
+        ``(len(sentence_hashes), num_perm)`` array; row ``i`` equals
+        ``minhash_signature(sentence_hashes[i], perms)``.
+    """
+    out = np.empty((len(sentence_hashes), len(perms.a)), dtype=np.uint32)
+    done = 0
+    while done < len(sentence_hashes):
+        # A batch of sets with about _CHUNK * 64 hashes in all.
+        stop, total = done, 0
+        while stop < len(sentence_hashes) and (total < _CHUNK * 64 or stop == done):
+            total += len(sentence_hashes[stop])
+            stop += 1
+        batch = sentence_hashes[done:stop]
+        mixed = _fmix32(np.concatenate(batch))
+        values = mixed[:, None] * perms.a + perms.b
+        offsets = np.cumsum([0, *(len(h) for h in batch[:-1])])
+        out[done:stop] = np.minimum.reduceat(values, offsets, axis=0)
+        done = stop
+    return out
 
 
 def find_candidates(
@@ -142,36 +198,45 @@ def find_candidates(
 
     Every usable sentence gets its own small MinHash (``sentence_perm``
     permutations, bit-identical to ``datasketch.MinHash(num_perm=sentence_perm,
-    seed=seed)``) in one datasketch ``MinHashLSH`` tuned for ``threshold``.
-    Indexing sentences rather than whole articles is what finds a copied
-    paragraph inside a long article: the two articles' Jaccard similarity is
-    tiny, the two sentences' is high.
+    seed=seed)``), banded as a datasketch ``MinHashLSH`` tuned for
+    ``threshold`` bands it. Indexing sentences rather than whole articles is
+    what finds a copied paragraph inside a long article: the two articles'
+    Jaccard similarity is tiny, the two sentences' is high. Whole-document
+    signatures are banded too, for ``document_threshold``: rewritten copies
+    whose sentences were merged or split, so that no single sentence pair is
+    similar enough.
 
     Args:
         sentence_shingles: Per document, the shingle hashes of each sentence
             (empty for sentences that must not create matches).
         signatures: Per document, its whole-document MinHash signature.
-        options: ``sentence_perm``, ``threshold`` and ``seed`` are used.
+        options: ``sentence_perm``, ``threshold``, ``document_threshold`` and
+            ``seed`` are used.
 
     Returns:
         Candidates sorted by ``(first, second)``.
     """
+    n = len(signatures)
+    if n < 2:
+        return []
     perms = Permutations.create(options.sentence_perm, options.seed)
-    lsh = MinHashLSH(
-        num_perm=options.sentence_perm,
-        params=lsh_params(options.threshold, options.sentence_perm),
+    sets = [hashes for sentences in sentence_shingles for hashes in sentences if len(hashes)]
+    owners = np.repeat(
+        np.arange(n, dtype=np.int64),
+        [sum(1 for hashes in sentences if len(hashes)) for sentences in sentence_shingles],
     )
-    for doc, sentences in enumerate(sentence_shingles):
-        for number, hashes in enumerate(sentences):
-            if len(hashes):
-                sketch = MinHash(
-                    seed=options.seed,
-                    hashvalues=minhash_signature(hashes, perms),
-                    permutations=(perms.a, perms.b),
-                    scheme=_SCHEME,
-                )
-                lsh.insert((doc, number), sketch, check_duplication=False)
-    pairs = _bucket_pairs(lsh, lambda key: int(key[0])) | _document_pairs(signatures, options)
-    return [
-        Candidate(i, j, float(np.mean(signatures[i] == signatures[j]))) for i, j in sorted(pairs)
-    ]
+    by_sentence = _bucket_pairs(sentence_signatures(sets, perms), owners, options.threshold, n)
+    documents = np.asarray(signatures, dtype=np.uint32).reshape(n, -1)
+    non_empty = np.flatnonzero(~(documents == _MAX).all(axis=1)).astype(np.int64)
+    by_document = _bucket_pairs(documents[non_empty], non_empty, options.document_threshold, n)
+    pairs = np.union1d(by_sentence, by_document)
+    first, second = pairs // max(n, 1), pairs % max(n, 1)
+    result: list[Candidate] = []
+    for lo in range(0, len(pairs), _CHUNK):
+        a, b = first[lo : lo + _CHUNK], second[lo : lo + _CHUNK]
+        same = (documents[a] == documents[b]).mean(axis=1)
+        result.extend(
+            Candidate(i, j, s)
+            for i, j, s in zip(a.tolist(), b.tolist(), same.tolist(), strict=True)
+        )
+    return result

@@ -133,6 +133,52 @@ class Words:
         return len(self.words)
 
 
+# Per character, how normalisation treats it when it stands alone (not followed
+# by a combining mark): its normalised form ("" when it is an apostrophe), or
+# None when it cannot be handled one character at a time (a combining mark,
+# "ß" -> "ss", "ﬁ" -> "fi", a character whose word/non-word class changes).
+_FORMS: dict[str, str | None] = {}
+_APOS_CLASS = re.escape("".join(sorted(APOSTROPHES)))
+_WORD_CHAR = re.compile(rf"[^\W_{_APOS_CLASS}]")
+# Words of the original text when every character is handled alone: runs of
+# word characters, possibly joined by apostrophes (which normalisation drops).
+_FAST_WORD = re.compile(rf"[^\W_{_APOS_CLASS}]+(?:[{_APOS_CLASS}]+[^\W_{_APOS_CLASS}]+)*")
+
+
+def _form(ch: str) -> str | None:
+    if unicodedata.combining(ch):
+        return None
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    if len(folded) != 1:
+        return None
+    folded = _UNIFY.get(folded, folded)
+    if folded in APOSTROPHES:
+        # Dropped; the fast pattern joins words across exactly these.
+        return "" if ch in APOSTROPHES else None
+    if ch.isspace() != folded.isspace():
+        return None
+    if bool(_WORD_CHAR.match(ch)) != bool(_WORD.match(folded)):
+        return None
+    return folded
+
+
+def _char_by_char(text: str) -> dict[int, str] | None:
+    """A ``str.translate`` table that normalises the words of ``text`` one
+    character at a time, or None when some character needs the full
+    :func:`normalize` (combining marks, characters that expand)."""
+    table: dict[int, str] = {}
+    for ch in set(text):
+        try:
+            form = _FORMS[ch]
+        except KeyError:
+            form = _FORMS[ch] = _form(ch)
+        if form is None:
+            return None
+        if form != ch:
+            table[ord(ch)] = form
+    return table
+
+
 def words(text: str) -> Words:
     """Split ``text`` into normalised words with offsets into ``text``.
 
@@ -150,6 +196,21 @@ def words(text: str) -> Words:
             tuple(s for _, s, _ in found),
             tuple(e for _, _, e in found),
         )
+    table = _char_by_char(text)
+    if table is not None:
+        # Same result as below, without building the normalised text: every
+        # character maps to at most one, so words keep their original spans.
+        found = [(m.group(), m.start(), m.end()) for m in _FAST_WORD.finditer(text)]
+        return Words(
+            tuple(w.translate(table) for w, _, _ in found),
+            tuple(s for _, s, _ in found),
+            tuple(e for _, _, e in found),
+        )
+    return _normalized_words(text)
+
+
+def _normalized_words(text: str) -> Words:
+    """:func:`words` through the full :func:`normalize`, for any text."""
     norm = normalize(text)
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm.text)]
     return Words(

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -56,6 +57,9 @@ def shingle_hash(shingle: str | bytes) -> int:
     """
     data = shingle.encode("utf-8") if isinstance(shingle, str) else shingle
     return int(xxhash.xxh32_intdigest(data, seed=0))
+
+
+_xxh32 = xxhash.xxh32_intdigest  # seed 0: the same as shingle_hash, one call less
 
 
 def _sentence_key(ws: Sequence[str]) -> int:
@@ -101,14 +105,14 @@ class PreparedDocument:
         return sorted(texts)
 
     @cached_property
-    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[np.int64]]:
-        """Every shingle hash, sorted, with the index of its sentence (a
-        shingle is in one sentence only: repeats are dropped by :func:`prepare`)."""
-        sizes = [len(s) for s in self.sentence_shingles]
-        hashes = np.concatenate([_EMPTY, *self.sentence_shingles])
-        sentence = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-        order = np.argsort(hashes, kind="stable")
-        return hashes[order], sentence[order]
+    def sentence_of(self) -> dict[int, int]:
+        """The sentence index of every shingle hash (a shingle is in one
+        sentence only: repeats are dropped by :func:`prepare`)."""
+        return {
+            h: number
+            for number, hashes in enumerate(self.sentence_shingles)
+            for h in hashes.tolist()
+        }
 
     @property
     def shingles(self) -> HashArray:
@@ -133,7 +137,11 @@ def _shingle_sentences(
     per_sentence: list[list[int]] = []
     seen_in = Counter[int]()
     for (start, end), ok in zip(spans, usable, strict=True):
-        hashes = sorted({shingle_hash(g) for g in ngrams(ws.words[start:end], n)}) if ok else []
+        hashes = (
+            sorted({_xxh32(g.encode("utf-8")) for g in ngrams(ws.words[start:end], n)})
+            if ok
+            else []
+        )
         per_sentence.append(hashes)
         seen_in.update(hashes)
     # A shingle in two sentences of one page is page furniture, not content.
@@ -246,5 +254,13 @@ def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocumen
     whatever collection the document is scanned with."""
     if not len(shingles):
         return doc
-    kept = tuple(s[~np.isin(s, shingles, assume_unique=True)] for s in doc.sentence_shingles)
+    sizes = [len(s) for s in doc.sentence_shingles]
+    every = np.concatenate([_EMPTY, *doc.sentence_shingles])
+    keep = ~np.isin(every, shingles, assume_unique=True)
+    if keep.all():
+        return doc
+    # Split the kept hashes back into their sentences.
+    bounds = np.r_[0, np.cumsum(keep)][np.cumsum([0, *sizes])].tolist()
+    kept_all = every[keep]
+    kept = tuple(kept_all[a:b] for a, b in pairwise(bounds))
     return replace(doc, sentence_shingles=kept)

@@ -85,20 +85,40 @@ def test_words_map_back_to_themselves(text: str) -> None:
         assert w in words(text[s:e]).words
 
 
-@settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
-def test_ascii_fast_path_equals_general_path(text: str) -> None:
+# Characters that exercise every branch of normalisation: ASCII, apostrophes
+# and quotes of all kinds, dashes, accented letters precomposed and with
+# combining marks, expanding case folds and compatibility forms, odd spaces.
+NEWS_CHARS = st.sampled_from(
+    list("aZ09_ .,-'`\"\n\t") + list("’‘‛ʼʻ´ʹ′“”„«»–—−éÉçñüßẞﬁ½²ＡＢ１＇\u00a0\u2009\u0301\u0308ıİΣςσ")
+)
+
+
+def _general_words(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     from syndetect.normalize import _WORD
 
     norm = normalize(text)
     found = list(_WORD.finditer(norm.text))
-    expected = (
+    return (
         tuple(m.group() for m in found),
         tuple(norm.starts[m.start()] for m in found),
         tuple(norm.ends[m.end() - 1] for m in found),
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ascii_fast_path_equals_general_path(text: str) -> None:
     got = words(text)
-    assert (got.words, got.starts, got.ends) == expected
+    assert (got.words, got.starts, got.ends) == _general_words(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(NEWS_CHARS, max_size=80), st.text(max_size=80)))
+def test_char_by_char_path_equals_general_path(text: str) -> None:
+    """words() skips building the normalised text when every character can be
+    normalised alone; the result must not change."""
+    got = words(text)
+    assert (got.words, got.starts, got.ends) == _general_words(text)
 
 
 def test_apostrophes_quotes_and_case_are_normalised_away() -> None:
