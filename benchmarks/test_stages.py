@@ -46,8 +46,10 @@ def test_signatures(benchmark: Any, docs: list[syndetect.Document]) -> None:
 
 def test_lsh(benchmark: Any, docs: list[syndetect.Document]) -> None:
     perms = Permutations.create(DEFAULT_OPTIONS.num_perm, DEFAULT_OPTIONS.seed)
-    sigs = [minhash_signature(prepare(d, DEFAULT_OPTIONS).shingles, perms) for d in docs]
-    benchmark(lambda: find_candidates(sigs, DEFAULT_OPTIONS))
+    prepared = [prepare(d, DEFAULT_OPTIONS) for d in docs]
+    sigs = [minhash_signature(p.shingles, perms) for p in prepared]
+    sentences = [p.sentence_shingles for p in prepared]
+    benchmark(lambda: find_candidates(sentences, sigs, DEFAULT_OPTIONS))
 
 
 def test_align(benchmark: Any, docs: list[syndetect.Document]) -> None:

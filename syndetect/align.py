@@ -12,11 +12,11 @@ facts but not the wording, falls below the threshold and is not a passage.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
 
 from syndetect.model import DiffOp, Passage
@@ -81,16 +81,24 @@ def _sentence_pairs(
 ) -> list[tuple[int, int]]:
     """Sentence index pairs ``(i, j)`` sharing at least ``min_shared`` shingles
     (short sentences: all of their shingles), sorted."""
-    of_a, of_b = a.sentence_of, b.sentence_of
-    common = of_a.keys() & of_b.keys()
-    if not common:
+    ha, sa = a.shingle_sentences
+    hb, sb = b.shingle_sentences
+    if not len(ha) or not len(hb):
         return []
-    counts = Counter((of_a[h], of_b[h]) for h in common)
-    return sorted(
-        (i, j)
-        for (i, j), n in counts.items()
-        if n >= min(len(a.sentence_shingles[i]), len(b.sentence_shingles[j]), min_shared)
+    at = np.searchsorted(ha, hb)
+    at[at == len(ha)] = 0
+    shared = ha[at] == hb
+    if not shared.any():
+        return []
+    width = len(b.sentence_shingles)
+    keys, counts = np.unique(
+        sa[at[shared]].astype(np.int64) * width + sb[shared], return_counts=True
     )
+    size_a = np.array([len(x) for x in a.sentence_shingles])
+    size_b = np.array([len(x) for x in b.sentence_shingles])
+    i, j = keys // width, keys % width
+    keep = counts >= np.minimum(np.minimum(size_a[i], size_b[j]), min_shared)
+    return list(zip(i[keep].tolist(), j[keep].tolist(), strict=True))
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -19,7 +20,9 @@ from syndetect.cli_common import (
 from syndetect.errors import SyndetectError
 from syndetect.evaluation import evaluate_files
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
+from syndetect.parallel import available_cores
 from syndetect.pipeline import scan as run_scan
+from syndetect.progress_bar import progress_bar
 
 __all__ = ["cli", "main"]
 
@@ -60,8 +63,29 @@ D = DEFAULT_OPTIONS
     default="-",
     help="Write the report to FILE instead of standard output.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to use for reading and aligning articles. The report is the same for "
+    "any number.  [default: all available cores]",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar. (It is only drawn when standard error is a terminal.)",
+)
 @tuning_options
-def scan(paths: tuple[str, ...], fmt: str, output: str, options: ScanOptions) -> None:
+def scan(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str,
+    jobs: int | None,
+    quiet: bool,
+    options: ScanOptions,
+) -> None:
     """Find articles that share passages, and who copied whom.
 
     PATH is a .txt file (one article), a .jsonl file (one JSON object per
@@ -78,7 +102,11 @@ def scan(paths: tuple[str, ...], fmt: str, output: str, options: ScanOptions) ->
     Exit status: 0 on success, 2 when an input is missing or invalid.
     """
     with errors():
-        report = run_scan(read_documents(paths), options=options)
+        documents = read_documents(paths)
+        with progress_bar(sys.stderr, enabled=not quiet) as progress:
+            report = run_scan(
+                documents, options=options, jobs=jobs or available_cores(), progress=progress
+            )
     write_output(output, syndetect.formats.render(report, fmt))
 
 

@@ -17,10 +17,10 @@ drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -31,6 +31,7 @@ from syndetect.options import ScanOptions
 
 __all__ = [
     "Candidate",
+    "Candidates",
     "Permutations",
     "find_candidates",
     "lsh_params",
@@ -102,6 +103,43 @@ class Candidate:
     first: int
     second: int
     jaccard: float
+
+
+class Candidates(Sequence[Candidate]):
+    """Candidate pairs held as three arrays (a large scan has millions).
+
+    A sequence of :class:`Candidate`; a slice is again a :class:`Candidates`.
+    """
+
+    def __init__(
+        self,
+        first: npt.NDArray[np.int64],
+        second: npt.NDArray[np.int64],
+        jaccard: npt.NDArray[np.float64],
+    ) -> None:
+        self.first, self.second, self.jaccard = first, second, jaccard
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    @overload
+    def __getitem__(self, index: int) -> Candidate: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Candidates: ...
+
+    def __getitem__(self, index: int | slice) -> Candidate | Candidates:
+        if isinstance(index, slice):
+            return Candidates(self.first[index], self.second[index], self.jaccard[index])
+        return Candidate(
+            int(self.first[index]), int(self.second[index]), float(self.jaccard[index])
+        )
+
+    def __iter__(self) -> Iterator[Candidate]:
+        for i, j, s in zip(
+            self.first.tolist(), self.second.tolist(), self.jaccard.tolist(), strict=True
+        ):
+            yield Candidate(i, j, s)
 
 
 @lru_cache(maxsize=32)
@@ -193,7 +231,7 @@ def find_candidates(
     sentence_shingles: Sequence[Sequence[npt.NDArray[np.uint32]]],
     signatures: Sequence[Signature],
     options: ScanOptions,
-) -> list[Candidate]:
+) -> Candidates:
     """Candidate pairs: documents with two similar sentences.
 
     Every usable sentence gets its own small MinHash (``sentence_perm``
@@ -218,7 +256,8 @@ def find_candidates(
     """
     n = len(signatures)
     if n < 2:
-        return []
+        none = np.zeros(0, dtype=np.int64)
+        return Candidates(none, none, np.zeros(0, dtype=np.float64))
     perms = Permutations.create(options.sentence_perm, options.seed)
     sets = [hashes for sentences in sentence_shingles for hashes in sentences if len(hashes)]
     owners = np.repeat(
@@ -231,12 +270,8 @@ def find_candidates(
     by_document = _bucket_pairs(documents[non_empty], non_empty, options.document_threshold, n)
     pairs = np.union1d(by_sentence, by_document)
     first, second = pairs // max(n, 1), pairs % max(n, 1)
-    result: list[Candidate] = []
+    jaccard = np.empty(len(pairs), dtype=np.float64)
     for lo in range(0, len(pairs), _CHUNK):
         a, b = first[lo : lo + _CHUNK], second[lo : lo + _CHUNK]
-        same = (documents[a] == documents[b]).mean(axis=1)
-        result.extend(
-            Candidate(i, j, s)
-            for i, j, s in zip(a.tolist(), b.tolist(), same.tolist(), strict=True)
-        )
-    return result
+        jaccard[lo : lo + _CHUNK] = (documents[a] == documents[b]).mean(axis=1)
+    return Candidates(first, second, jaccard)

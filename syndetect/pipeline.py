@@ -10,10 +10,11 @@ from typing import Any
 from syndetect.align import Match, align, build_passage
 from syndetect.derive import clusters, decide_direction
 from syndetect.errors import DuplicateIdError
-from syndetect.index import Permutations, find_candidates, minhash_signature
+from syndetect.index import Candidate, Permutations, find_candidates, minhash_signature
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
+from syndetect.parallel import Progress, run_stage
 from syndetect.shingle import (
     PreparedDocument,
     common_sentences,
@@ -74,14 +75,45 @@ def build_pair(
     )
 
 
+def _prepare_one(
+    shared: tuple[Sequence[Document], ScanOptions], number: int
+) -> tuple[PreparedDocument, DocumentInfo]:
+    documents, options = shared
+    return prepare(documents[number], options), describe(documents[number])
+
+
+def _pair_of(
+    shared: tuple[Sequence[PreparedDocument], Sequence[DocumentInfo], ScanOptions],
+    candidate: Candidate,
+) -> Pair | None:
+    prepared, infos, options = shared
+    a, b = prepared[candidate.first], prepared[candidate.second]
+    matches = align(a, b, options)
+    if not matches:
+        return None
+    return build_pair(
+        a, b, infos[candidate.first], infos[candidate.second], matches, candidate.jaccard
+    )
+
+
 def scan(
-    documents: Iterable[Document], *, options: ScanOptions = DEFAULT_OPTIONS, **changes: Any
+    documents: Iterable[Document],
+    *,
+    options: ScanOptions = DEFAULT_OPTIONS,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    **changes: Any,
 ) -> Report:
     """Find the documents that share passages, and which derives from which.
 
     Args:
         documents: The articles, in any order (the report does not depend on it).
         options: Tuning options; defaults suit news articles.
+        jobs: Processes for preparing documents and aligning candidate pairs
+            (see :func:`syndetect.parallel.available_cores`); the report is
+            the same for any number.
+        progress: Called as ``progress(stage, done, total)`` while the
+            ``"prepare"`` and ``"align"`` stages advance.
         **changes: Override single options, e.g. ``shingle_size=5``.
 
     Returns:
@@ -106,24 +138,29 @@ def scan(
         if previous.id == current.id:
             where = current.path or previous.path or "<input>"
             raise DuplicateIdError(where, f"duplicate document id {current.id!r}")
-    prepared = [prepare(d, options) for d in docs]
+    prepared_infos = run_stage(
+        "prepare", _prepare_one, range(len(docs)), (docs, options), jobs=jobs, progress=progress
+    )
+    prepared = [p for p, _ in prepared_infos]
+    infos = [info for _, info in prepared_infos]
+    del prepared_infos
     common = common_sentences(prepared, options)
     prepared = [drop_sentences(p, common) for p in prepared]
-    infos = [describe(d) for d in docs]
     perms = Permutations.create(options.num_perm, options.seed)
     signatures = [minhash_signature(p.shingles, perms) for p in prepared]
     stock = common_shingles(prepared, options)
     prepared = [drop_shingles(p, stock) for p in prepared]
-    pairs: list[Pair] = []
-    sentence_shingles = [p.sentence_shingles for p in prepared]
-    for cand in find_candidates(sentence_shingles, signatures, options):
-        a, b = prepared[cand.first], prepared[cand.second]
-        matches = align(a, b, options)
-        if matches:
-            pairs.append(
-                build_pair(a, b, infos[cand.first], infos[cand.second], matches, cand.jaccard)
-            )
-    pairs.sort(key=lambda p: (p.source, p.derived))
+    candidates = find_candidates([p.sentence_shingles for p in prepared], signatures, options)
+    found = run_stage(
+        "align",
+        _pair_of,
+        candidates,
+        (prepared, infos, options),
+        jobs=jobs,
+        chunk_size=256,
+        progress=progress,
+    )
+    pairs = sorted((p for p in found if p is not None), key=lambda p: (p.source, p.derived))
     return Report(
         documents=tuple(infos),
         pairs=tuple(pairs),

@@ -105,14 +105,14 @@ class PreparedDocument:
         return sorted(texts)
 
     @cached_property
-    def sentence_of(self) -> dict[int, int]:
-        """The sentence index of every shingle hash (a shingle is in one
-        sentence only: repeats are dropped by :func:`prepare`)."""
-        return {
-            h: number
-            for number, hashes in enumerate(self.sentence_shingles)
-            for h in hashes.tolist()
-        }
+    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[np.int32]]:
+        """Every shingle hash, sorted, with the index of its sentence (a
+        shingle is in one sentence only: repeats are dropped by :func:`prepare`)."""
+        sizes = [len(s) for s in self.sentence_shingles]
+        hashes = np.concatenate([_EMPTY, *self.sentence_shingles])
+        sentence = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+        order = np.argsort(hashes, kind="stable")
+        return hashes[order], sentence[order]
 
     @property
     def shingles(self) -> HashArray:

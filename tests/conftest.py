@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import syndetect
+from syndetect.readers.jsonl import read_jsonl_stream
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
@@ -23,3 +28,23 @@ def seed_documents() -> list[syndetect.Document]:
 @pytest.fixture(scope="session")
 def seed_report(seed_documents: list[syndetect.Document]) -> syndetect.Report:
     return syndetect.scan(seed_documents)
+
+
+def load_generator() -> ModuleType:
+    """benchmarks/generate.py, the synthetic syndication corpus generator."""
+    name = "syndetect_benchmarks_generate"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "generate.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def generated_documents() -> list[syndetect.Document]:
+    """300 generated articles (seed 7): copies, chains and same-topic distractors."""
+    records, _ = load_generator().generate(300, seed=7)
+    lines = [json.dumps(record).encode("utf-8") for record in records]
+    return list(read_jsonl_stream(lines, "generated.jsonl"))

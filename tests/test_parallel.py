@@ -1,0 +1,92 @@
+"""Parallel stages (--jobs) and the progress bar: same results, any job count."""
+
+from __future__ import annotations
+
+import io
+
+from click.testing import CliRunner
+
+import syndetect
+from syndetect.cli import cli
+from syndetect.parallel import available_cores, run_stage
+from syndetect.progress_bar import progress_bar
+
+
+def _square_plus(shared: int, item: int) -> int:
+    return item * item + shared
+
+
+def test_run_stage_keeps_order_on_several_processes() -> None:
+    calls: list[tuple[str, int, int]] = []
+    items = list(range(1000))
+    got = run_stage(
+        "square",
+        _square_plus,
+        items,
+        7,
+        jobs=2,
+        chunk_size=10,
+        progress=lambda *a: calls.append(a),
+    )
+    assert got == [i * i + 7 for i in items]
+    assert calls[0] == ("square", 0, 1000) and calls[-1] == ("square", 1000, 1000)
+    done = [d for _, d, _ in calls]
+    assert done == sorted(done) and len(calls) == 101
+
+
+def test_run_stage_on_nothing() -> None:
+    assert run_stage("empty", _square_plus, [], 0, jobs=2) == []
+
+
+def test_available_cores_is_positive() -> None:
+    assert available_cores() >= 1
+
+
+def test_scan_report_does_not_depend_on_jobs(
+    generated_documents: list[syndetect.Document],
+) -> None:
+    one = syndetect.scan(generated_documents, jobs=1)
+    two = syndetect.scan(generated_documents, jobs=2)
+    assert len(one.pairs) > 50  # enough candidates that alignment really ran in parallel
+    assert two.to_json() == one.to_json()
+
+
+def test_scan_reports_progress_per_stage(seed_documents: list[syndetect.Document]) -> None:
+    seen: dict[str, tuple[int, int]] = {}
+    syndetect.scan(
+        seed_documents, progress=lambda stage, done, total: seen.update({stage: (done, total)})
+    )
+    assert seen["prepare"] == (5, 5)
+    assert seen["align"][0] == seen["align"][1] >= 1
+
+
+def test_cli_jobs_and_quiet_give_the_same_report() -> None:
+    runner = CliRunner()
+    default = runner.invoke(cli, ["scan", "examples/seeds", "-f", "json"])
+    parallel = runner.invoke(cli, ["scan", "examples/seeds", "-f", "json", "--jobs", "2", "-q"])
+    assert default.exit_code == parallel.exit_code == 0
+    assert parallel.output == default.output
+
+
+def test_cli_rejects_zero_jobs() -> None:
+    result = CliRunner().invoke(cli, ["scan", "examples/seeds", "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_only_on_a_terminal() -> None:
+    with progress_bar(io.StringIO(), enabled=True) as callback:
+        assert callback is None
+    with progress_bar(_Terminal(), enabled=False) as callback:
+        assert callback is None
+    terminal = _Terminal()
+    with progress_bar(terminal, enabled=True) as callback:
+        assert callback is not None
+        callback("align", 0, 4)
+        callback("align", 4, 4)
+    assert "Aligning candidate pairs" in terminal.getvalue()
