@@ -6,15 +6,15 @@ import json
 
 import click
 
-import syndetect.formats
 from syndetect import __version__
 from syndetect.cli_common import (
+    color_option,
     errors,
     fail,
     read_documents,
     text_or_json,
     tuning_options,
-    write_output,
+    write_report,
 )
 from syndetect.errors import SyndetectError
 from syndetect.evaluation import evaluate_files
@@ -60,8 +60,11 @@ D = DEFAULT_OPTIONS
     default="-",
     help="Write the report to FILE instead of standard output.",
 )
+@color_option
 @tuning_options
-def scan(paths: tuple[str, ...], fmt: str, output: str, options: ScanOptions) -> None:
+def scan(
+    paths: tuple[str, ...], fmt: str, output: str, no_color: bool, options: ScanOptions
+) -> None:
     """Find articles that share passages, and who copied whom.
 
     PATH is a .txt file (one article), a .jsonl file (one JSON object per
@@ -79,7 +82,7 @@ def scan(paths: tuple[str, ...], fmt: str, output: str, options: ScanOptions) ->
     """
     with errors():
         report = run_scan(read_documents(paths), options=options)
-    write_output(output, syndetect.formats.render(report, fmt))
+    write_report(output, report, fmt, no_color=no_color)
 
 
 _MEASURES = (

@@ -1,10 +1,11 @@
 """What the command-line modules share: the error model (one line on stderr,
-exit 2), reading inputs, writing outputs, and the tuning options of ``scan``
-and ``index create``."""
+exit 2), reading inputs, writing outputs (the report in colour on a terminal),
+and the tuning options of ``scan`` and ``index create``."""
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,19 +13,23 @@ from typing import Any, NoReturn
 
 import click
 
+import syndetect.formats
 from syndetect.errors import EmptyInputError, SyndetectError
-from syndetect.model import Document
+from syndetect.model import Document, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.readers import read_paths
 
 __all__ = [
     "EXIT_INPUT_ERROR",
+    "color_option",
     "errors",
     "fail",
     "read_documents",
     "text_or_json",
     "tuning_options",
+    "use_color",
     "write_output",
+    "write_report",
 ]
 
 EXIT_INPUT_ERROR = 2
@@ -53,16 +58,57 @@ def read_documents(paths: tuple[str, ...]) -> list[Document]:
     return documents
 
 
-def write_output(output: str, text: str) -> None:
-    """Write ``text`` to the file ``output``, or to stdout for ``-``."""
+def write_output(output: str, text: str, *, color: bool | None = None) -> None:
+    """Write ``text`` to the file ``output``, or to stdout for ``-``; ``color=True``
+    keeps ANSI codes that click would strip from a stdout that is not a terminal."""
     if output == "-":
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
+
+
+color_option = click.option(
+    "--no-color",
+    "no_color",
+    is_flag=True,
+    help="Print the text report without colour. By default it is in colour when standard "
+    "output is a terminal, unless NO_COLOR is set or TERM is dumb; FORCE_COLOR colours it "
+    "on any standard output. A report written with -o is never coloured.",
+)
+"""The ``--no-color`` option of the commands that print a report."""
+
+
+def use_color(output: str, no_color: bool) -> bool:
+    """Whether the text report written to ``output`` gets colour.
+
+    Never with ``--no-color``, for an ``-o`` file or when ``NO_COLOR`` is set
+    (https://no-color.org); else always when ``FORCE_COLOR`` is set; else when
+    standard output is a terminal and ``TERM`` is not ``dumb``. Empty variables
+    count as unset.
+    """
+    if no_color or output != "-" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    stream = sys.stdout
+    return stream is not None and stream.isatty()
+
+
+def write_report(output: str, report: Report, fmt: str, *, no_color: bool = False) -> None:
+    """Write ``report`` in format ``fmt`` to ``output`` (``-``: stdout); the text
+    format in colour when :func:`use_color` says so."""
+    if fmt == "text" and use_color(output, no_color):
+        from syndetect.formats import terminal
+
+        write_output(output, terminal.render(report), color=True)
+    else:
+        write_output(output, syndetect.formats.render(report, fmt))
 
 
 D = DEFAULT_OPTIONS

@@ -14,11 +14,13 @@ from syndetect.check import DEFAULT_POLICY, RULES, Policy, Rule, baseline_text, 
 from syndetect.check_formats import CHECK_FORMATS, render_check
 from syndetect.cli_common import (
     EXIT_INPUT_ERROR,
+    color_option,
     errors,
     read_documents,
     text_or_json,
     tuning_options,
     write_output,
+    write_report,
 )
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.store import create_index, open_index
@@ -135,7 +137,10 @@ def remove_command(index: str, ids: tuple[str, ...]) -> None:
     help="Report format, as in `syndetect scan`.",
 )
 @_output_option
-def query_command(index: str, paths: tuple[str, ...], fmt: str, output: str) -> None:
+@color_option
+def query_command(
+    index: str, paths: tuple[str, ...], fmt: str, output: str, no_color: bool
+) -> None:
     """Compare the articles under PATH... with INDEX and with each other.
 
     Prints the report `syndetect scan` would give on the indexed articles
@@ -146,7 +151,7 @@ def query_command(index: str, paths: tuple[str, ...], fmt: str, output: str) -> 
         documents = read_documents(paths)
         with open_index(index) as store:
             report = store.query(documents)
-    write_output(output, syndetect.formats.render(report, fmt))
+    write_report(output, report, fmt, no_color=no_color)
 
 
 def _stats_text(data: dict[str, Any]) -> str:

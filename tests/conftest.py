@@ -23,3 +23,11 @@ def seed_documents() -> list[syndetect.Document]:
 @pytest.fixture(scope="session")
 def seed_report(seed_documents: list[syndetect.Document]) -> syndetect.Report:
     return syndetect.scan(seed_documents)
+
+
+@pytest.fixture(autouse=True)
+def _no_color_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the plain text report unless they ask for colour: a FORCE_COLOR
+    or NO_COLOR set where the tests run would change what the CLI prints."""
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
