@@ -58,7 +58,7 @@ D = DEFAULT_OPTIONS
     "-o",
     metavar="FILE",
     default="-",
-    help="Write the report to FILE instead of standard output.",
+    help="Write the report to FILE (UTF-8, replacing the file) instead of standard output.",
 )
 @color_option
 @tuning_options
@@ -73,10 +73,13 @@ def scan(
     article), an RSS/Atom feed (.xml, .rss, .atom: each entry is an article),
     a directory (read recursively), or - for JSONL on standard input.
 
-    \b
+    The text report is in colour on a terminal (see --no-color).
+
     Examples:
-      syndetect scan examples/seeds
-      syndetect scan feed.jsonl --format json -o report.json
+
+    \b
+        syndetect scan examples/seeds
+        syndetect scan feed.jsonl --format json -o report.json
 
     Exit status: 0 on success, 2 when an input is missing or invalid.
     """
@@ -113,10 +116,13 @@ def eval_command(truth: str, report: str, fmt: str) -> None:
     the truth cannot support (e.g. passages of a document-level corpus) is
     shown as "n/a" (null in JSON).
 
-    \b
     Example:
-      syndetect scan docs.jsonl -f json -o report.json
-      syndetect eval truth.json report.json
+
+    \b
+        syndetect scan docs.jsonl -f json -o report.json
+        syndetect eval truth.json report.json
+
+    Exit status: 0 when both files were read, 2 when one is missing or invalid.
     """
     try:
         result = evaluate_files(truth, report)

@@ -75,9 +75,8 @@ color_option = click.option(
     "--no-color",
     "no_color",
     is_flag=True,
-    help="Print the text report without colour. By default it is in colour when standard "
-    "output is a terminal, unless NO_COLOR is set or TERM is dumb; FORCE_COLOR colours it "
-    "on any standard output. A report written with -o is never coloured.",
+    help="Never colour the text report. Without it, the report is coloured on a terminal "
+    "only; the NO_COLOR and FORCE_COLOR environment variables turn colour off and on.",
 )
 """The ``--no-color`` option of the commands that print a report."""
 
@@ -120,7 +119,7 @@ text_or_json = click.option(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="A table for people, or JSON.",
+    help="Output format: text (a table for people) or json (for programs).",
 )
 """The ``--format text|json`` option of the commands that print a table."""
 _OPTIONS = (
@@ -145,7 +144,8 @@ _OPTIONS = (
         type=click.IntRange(1, 20),
         default=D.shingle_size,
         show_default=True,
-        help="Words per shingle (word n-grams inside sentences).",
+        help="Words per shingle: the word n-grams, taken inside sentences, that texts are "
+        "compared by.",
     ),
     click.option(
         "--num-perm",
@@ -160,21 +160,23 @@ _OPTIONS = (
         type=click.IntRange(1),
         default=D.min_passage_words,
         show_default=True,
-        help="Shortest shared passage reported, in words.",
+        help="Shortest shared passage reported, in words (counted on its shorter side).",
     ),
     click.option(
         "--min-pair-words",
         type=click.IntRange(1),
         default=D.min_pair_words,
         show_default=True,
-        help="Words two articles must share, in passages, to be reported as a pair.",
+        help="Words two articles must share in passages (shorter side of each, added up) to "
+        "be reported as a pair: one shared stock sentence is not a copy, a quoted paragraph is.",
     ),
     click.option(
         "--seed",
         type=int,
         default=D.seed,
         show_default=True,
-        help="Seed of the MinHash permutations (as in datasketch.MinHash).",
+        help="Seed of the MinHash permutations (as in datasketch.MinHash): the same seed "
+        "gives the same report.",
     ),
 )
 _NAMES = (

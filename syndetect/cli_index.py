@@ -38,7 +38,7 @@ def _output_option(f: F) -> F:
         "-o",
         metavar="FILE",
         default="-",
-        help="Write to FILE instead of standard output.",
+        help="Write to FILE (UTF-8, replacing the file) instead of standard output.",
     )(f)
 
 
@@ -55,11 +55,14 @@ def index_group() -> None:
     add or remove is one transaction, so an interrupted command leaves the
     index as it was. Readers may query while one writer adds.
 
-    \b
     Examples:
-      syndetect index create archive.db
-      syndetect index add archive.db feeds/2024-05/
-      syndetect index query archive.db today.jsonl --format json
+
+    \b
+        syndetect index create archive.db
+        syndetect index add archive.db feeds/2024-05/
+        syndetect index query archive.db today.jsonl --format json
+
+    Exit status: 0 on success, 2 on a usage, input or index error.
     """
 
 
@@ -69,7 +72,9 @@ D = DEFAULT_OPTIONS
 @index_group.command(name="create")
 @click.argument("index", metavar="INDEX")
 @click.option(
-    "--exist-ok", is_flag=True, help="Succeed when INDEX already is an index (options unchanged)."
+    "--exist-ok",
+    is_flag=True,
+    help="Succeed when INDEX already is an index; its stored options are left unchanged.",
 )
 @tuning_options
 def create_command(index: str, exist_ok: bool, options: ScanOptions) -> None:
@@ -134,7 +139,7 @@ def remove_command(index: str, ids: tuple[str, ...]) -> None:
     type=click.Choice(sorted(syndetect.formats.FORMATS)),
     default="text",
     show_default=True,
-    help="Report format, as in `syndetect scan`.",
+    help="Report format, as for `syndetect scan --format`.",
 )
 @_output_option
 @color_option
@@ -145,7 +150,7 @@ def query_command(
 
     Prints the report `syndetect scan` would give on the indexed articles
     plus these, restricted to pairs involving one of these. The index is
-    not changed.
+    not changed. The text report is in colour on a terminal (see --no-color).
     """
     with errors():
         documents = read_documents(paths)
@@ -184,7 +189,11 @@ def _stats_text(data: dict[str, Any]) -> str:
     "indexes: every article is re-read.",
 )
 def stats_command(index: str, fmt: str, verify: bool) -> None:
-    """Show the size and settings of INDEX."""
+    """Show the size and settings of INDEX.
+
+    Counts of documents, sentences and LSH rows, the size on disk and the
+    scan options stored in the index; with --verify, its integrity too.
+    """
     with errors(), open_index(index) as store:
         data = store.stats().to_dict()
         if verify:
@@ -201,7 +210,8 @@ def stats_command(index: str, fmt: str, verify: bool) -> None:
     "index",
     required=True,
     metavar="INDEX",
-    help="The index of known articles (created when missing).",
+    help="The index file of known articles. When missing, it is created (with the default "
+    "scan options) along with its folder, so a CI cache may start empty.",
 )
 @click.option(
     "--baseline",
@@ -271,10 +281,11 @@ def check_command(
     --no-update). A finding is a new article that duplicates another, copies
     one without credit, or shares much of its text with one (see --rule).
 
-    \b
     Examples:
-      syndetect check feeds/today/ --index archive.db
-      syndetect check feeds/ --index archive.db --baseline accepted.json -f sarif -o out.sarif
+
+    \b
+        syndetect check feeds/today/ --index archive.db
+        syndetect check feeds/ --index archive.db --baseline accepted.json -f sarif -o out.sarif
 
     Exit status: 0 when no finding violates the policy (beyond the baseline),
     1 when some do, 2 on a usage, input or index error.
