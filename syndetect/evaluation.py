@@ -290,5 +290,5 @@ def _load(path: str | Path, schema: str) -> dict[str, Any]:
 
 
 def evaluate_files(truth: str | Path, report: str | Path) -> Evaluation:
-    """:func:`evaluate` on a ``truth.json`` and a JSON report file."""
+    """[`evaluate`][syndetect.evaluate] on a ``truth.json`` and a JSON report file."""
     return evaluate(_load(truth, TRUTH_SCHEMA), _load(report, REPORT_SCHEMA))

@@ -101,8 +101,8 @@ class Passage:
 class Pair:
     """Two documents that share at least one passage.
 
-    When :attr:`direction` is ``"undetermined"``, :attr:`source` and
-    :attr:`derived` are just the two ids in sorted order.
+    When ``direction`` is ``"undetermined"``, ``source`` and ``derived`` are
+    just the two ids in sorted order.
     """
 
     source: str

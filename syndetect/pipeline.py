@@ -91,7 +91,7 @@ def scan(
     Raises:
         DuplicateIdError: Two documents have the same id.
 
-    Example:
+    Examples:
         >>> from syndetect import Document, scan
         >>> wire = ("Officials said the bridge would reopen on Monday after a week of repairs. "
         ...         "Engineers found cracks in two of its steel supports during an inspection.")

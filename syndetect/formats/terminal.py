@@ -3,9 +3,9 @@
 This is the one module that uses `rich <https://rich.readthedocs.io>`_. It
 styles the runs of :func:`syndetect.report.styled_lines`, so the colour report
 with its ANSI escape codes removed is exactly the plain text report of
-:func:`syndetect.report.render_text`.
+``syndetect.report.render_text``.
 
-Example:
+Examples:
     >>> import re
     >>> import syndetect
     >>> from syndetect.formats import terminal
@@ -58,7 +58,7 @@ def render(report: Report) -> str:
         report: The report of a scan.
 
     Returns:
-        The text of :func:`syndetect.report.render_text` with ANSI escape codes
+        The text of ``syndetect.report.render_text`` with ANSI escape codes
         around its styled runs; nothing else differs, not even line breaks.
     """
     out = io.StringIO()
