@@ -80,9 +80,12 @@ def scan(
     """Find the documents that share passages, and which derives from which.
 
     Args:
-        documents: The articles, in any order (the report does not depend on it).
+        documents: The articles, in any order (the report does not depend on
+            it). An empty iterable gives an empty report.
         options: Tuning options; defaults suit news articles.
-        **changes: Override single options, e.g. ``shingle_size=5``.
+        **changes: Override single fields of ``options``, e.g.
+            ``min_passage_words=30``. An unknown name raises ``TypeError``, an
+            invalid value ``ValueError``.
 
     Returns:
         The report: every document, every pair sharing at least one passage

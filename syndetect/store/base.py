@@ -15,7 +15,13 @@ from syndetect.options import ScanOptions
 
 @dataclass(frozen=True)
 class AddResult:
-    """What [`IndexStore.add`][syndetect.store.IndexStore.add] did, by document id (each sorted)."""
+    """What [`IndexStore.add`][syndetect.store.IndexStore.add] did, by document id.
+
+    Attributes:
+        added: Ids that were not in the index (sorted).
+        replaced: Ids that were, with other content, now replaced (sorted).
+        unchanged: Ids already indexed with the same content (sorted).
+    """
 
     added: tuple[str, ...]
     replaced: tuple[str, ...]
@@ -24,8 +30,12 @@ class AddResult:
 
 @dataclass(frozen=True)
 class RemoveResult:
-    """What [`IndexStore.remove`][syndetect.store.IndexStore.remove] did, by document id
-    (each sorted)."""
+    """What [`IndexStore.remove`][syndetect.store.IndexStore.remove] did, by document id.
+
+    Attributes:
+        removed: Ids that were removed (sorted).
+        missing: Ids that were not in the index (sorted).
+    """
 
     removed: tuple[str, ...]
     missing: tuple[str, ...]
