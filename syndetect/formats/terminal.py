@@ -19,10 +19,8 @@ Examples:
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
-from rich.text import Text
+from rich.color import ColorSystem
+from rich.style import Style
 
 from syndetect.model import Report
 from syndetect.report import styled_lines
@@ -61,21 +59,15 @@ def render(report: Report) -> str:
         The text of ``syndetect.report.render_text`` with ANSI escape codes
         around its styled runs; nothing else differs, not even line breaks.
     """
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        force_terminal=True,
-        force_jupyter=False,
-        force_interactive=False,
-        color_system="standard",
-        no_color=False,
-        legacy_windows=False,
-        soft_wrap=True,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        width=1_000_000,
-    )
+    styles = {tag: Style.parse(style) for tag, style in STYLES.items()}
+    lines = []
     for line in styled_lines(report):
-        console.print(Text.assemble(*((text, STYLES.get(tag, "")) for text, tag in line)))
-    return out.getvalue()
+        lines.append(
+            "".join(
+                styles[tag].render(text, color_system=ColorSystem.STANDARD)
+                if tag in styles and text
+                else text
+                for text, tag in line
+            )
+        )
+    return "\n".join(lines) + "\n"
