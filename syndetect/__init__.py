@@ -1,6 +1,6 @@
 """syndetect: find syndicated and near-duplicate news articles.
 
-Example:
+Examples:
     >>> import syndetect
     >>> report = syndetect.scan(syndetect.read_paths(["examples/seeds"]))  # doctest: +SKIP
     >>> print(report.to_text())  # doctest: +SKIP

@@ -129,7 +129,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Outcome of :func:`check`.
+    """Outcome of [`check`][syndetect.check.check].
 
     Attributes:
         report: Pairs of the new documents with indexed ones and each other.
@@ -273,7 +273,7 @@ def check(
         documents: The new documents.
         policy: What counts as a finding.
         baseline: ``(derived, source, rule)`` of accepted findings, e.g. from
-            :func:`read_baseline`.
+            [`read_baseline`][syndetect.check.read_baseline].
         update: Add the documents to the index after the check (whatever
             its outcome, so a re-run compares them with the same archive).
 
@@ -291,8 +291,8 @@ def read_baseline(path: str | os.PathLike[str]) -> frozenset[tuple[str, str, str
     """Accepted findings from a baseline file.
 
     The file is JSON with a ``findings`` list of objects with ``derived``,
-    ``source`` and ``rule`` (what :func:`baseline_text` writes; the JSON output
-    of ``syndetect check`` is accepted too).
+    ``source`` and ``rule`` (what [`baseline_text`][syndetect.check.baseline_text]
+    writes; the JSON output of ``syndetect check`` is accepted too).
 
     Raises:
         BaselineError: The file cannot be read or is not such JSON.

@@ -212,7 +212,7 @@ CHECK_FORMATS: dict[str, Callable[[CheckResult], str]] = {
 
 
 def render_check(result: CheckResult, fmt: str) -> str:
-    """Render ``result`` in format ``fmt`` (a key of :data:`CHECK_FORMATS`).
+    """Render ``result`` in format ``fmt`` (a key of ``CHECK_FORMATS``: text, json, sarif, junit).
 
     Raises:
         ValueError: ``fmt`` is not a known format.

@@ -7,22 +7,21 @@ import sys
 
 import click
 
-import syndetect.formats
 from syndetect import __version__
 from syndetect.cli_common import (
+    color_option,
     errors,
     fail,
     read_documents,
     text_or_json,
     tuning_options,
-    write_output,
+    write_report,
 )
 from syndetect.errors import SyndetectError
 from syndetect.evaluation import evaluate_files
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.parallel import available_cores
 from syndetect.pipeline import scan as run_scan
-from syndetect.progress_bar import progress_bar
 
 __all__ = ["cli", "main"]
 
@@ -61,7 +60,7 @@ D = DEFAULT_OPTIONS
     "-o",
     metavar="FILE",
     default="-",
-    help="Write the report to FILE instead of standard output.",
+    help="Write the report to FILE (UTF-8, replacing the file) instead of standard output.",
 )
 @click.option(
     "--jobs",
@@ -77,6 +76,7 @@ D = DEFAULT_OPTIONS
     is_flag=True,
     help="No progress bar. (It is only drawn when standard error is a terminal.)",
 )
+@color_option
 @tuning_options
 def scan(
     paths: tuple[str, ...],
@@ -84,6 +84,7 @@ def scan(
     output: str,
     jobs: int | None,
     quiet: bool,
+    no_color: bool,
     options: ScanOptions,
 ) -> None:
     """Find articles that share passages, and who copied whom.
@@ -94,20 +95,25 @@ def scan(
     article), an RSS/Atom feed (.xml, .rss, .atom: each entry is an article),
     a directory (read recursively), or - for JSONL on standard input.
 
-    \b
+    The text report is in colour on a terminal (see --no-color).
+
     Examples:
-      syndetect scan examples/seeds
-      syndetect scan feed.jsonl --format json -o report.json
+
+    \b
+        syndetect scan examples/seeds
+        syndetect scan feed.jsonl --format json -o report.json
 
     Exit status: 0 on success, 2 when an input is missing or invalid.
     """
     with errors():
         documents = read_documents(paths)
+        from syndetect.formats.terminal import progress_bar  # rich: only when scanning
+
         with progress_bar(sys.stderr, enabled=not quiet) as progress:
             report = run_scan(
                 documents, options=options, jobs=jobs or available_cores(), progress=progress
             )
-    write_output(output, syndetect.formats.render(report, fmt))
+    write_report(output, report, fmt, no_color=no_color)
 
 
 _MEASURES = (
@@ -138,10 +144,13 @@ def eval_command(truth: str, report: str, fmt: str) -> None:
     the truth cannot support (e.g. passages of a document-level corpus) is
     shown as "n/a" (null in JSON).
 
-    \b
     Example:
-      syndetect scan docs.jsonl -f json -o report.json
-      syndetect eval truth.json report.json
+
+    \b
+        syndetect scan docs.jsonl -f json -o report.json
+        syndetect eval truth.json report.json
+
+    Exit status: 0 when both files were read, 2 when one is missing or invalid.
     """
     try:
         result = evaluate_files(truth, report)

@@ -1,10 +1,11 @@
 """What the command-line modules share: the error model (one line on stderr,
-exit 2), reading inputs, writing outputs, and the tuning options of ``scan``
-and ``index create``."""
+exit 2), reading inputs, writing outputs (the report in colour on a terminal),
+and the tuning options of ``scan`` and ``index create``."""
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,19 +13,23 @@ from typing import Any, NoReturn
 
 import click
 
+import syndetect.formats
 from syndetect.errors import EmptyInputError, SyndetectError
-from syndetect.model import Document
+from syndetect.model import Document, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.readers import read_paths
 
 __all__ = [
     "EXIT_INPUT_ERROR",
+    "color_option",
     "errors",
     "fail",
     "read_documents",
     "text_or_json",
     "tuning_options",
+    "use_color",
     "write_output",
+    "write_report",
 ]
 
 EXIT_INPUT_ERROR = 2
@@ -53,16 +58,56 @@ def read_documents(paths: tuple[str, ...]) -> list[Document]:
     return documents
 
 
-def write_output(output: str, text: str) -> None:
-    """Write ``text`` to the file ``output``, or to stdout for ``-``."""
+def write_output(output: str, text: str, *, color: bool | None = None) -> None:
+    """Write ``text`` to the file ``output``, or to stdout for ``-``; ``color=True``
+    keeps ANSI codes that click would strip from a stdout that is not a terminal."""
     if output == "-":
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
+
+
+color_option = click.option(
+    "--no-color",
+    "no_color",
+    is_flag=True,
+    help="Never colour the text report. Without it, the report is coloured on a terminal "
+    "only; the NO_COLOR and FORCE_COLOR environment variables turn colour off and on.",
+)
+"""The ``--no-color`` option of the commands that print a report."""
+
+
+def use_color(output: str, no_color: bool) -> bool:
+    """Whether the text report written to ``output`` gets colour.
+
+    Never with ``--no-color``, for an ``-o`` file or when ``NO_COLOR`` is set
+    (https://no-color.org); else always when ``FORCE_COLOR`` is set; else when
+    standard output is a terminal and ``TERM`` is not ``dumb``. Empty variables
+    count as unset.
+    """
+    if no_color or output != "-" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    stream = sys.stdout
+    return stream is not None and stream.isatty()
+
+
+def write_report(output: str, report: Report, fmt: str, *, no_color: bool = False) -> None:
+    """Write ``report`` in format ``fmt`` to ``output`` (``-``: stdout); the text
+    format in colour when :func:`use_color` says so."""
+    if fmt == "text" and use_color(output, no_color):
+        from syndetect.formats import terminal
+
+        write_output(output, terminal.render(report), color=True)
+    else:
+        write_output(output, syndetect.formats.render(report, fmt))
 
 
 D = DEFAULT_OPTIONS
@@ -74,7 +119,7 @@ text_or_json = click.option(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="A table for people, or JSON.",
+    help="Output format: text (a table for people) or json (for programs).",
 )
 """The ``--format text|json`` option of the commands that print a table."""
 _OPTIONS = (
@@ -99,7 +144,8 @@ _OPTIONS = (
         type=click.IntRange(1, 20),
         default=D.shingle_size,
         show_default=True,
-        help="Words per shingle (word n-grams inside sentences).",
+        help="Words per shingle: the word n-grams, taken inside sentences, that texts are "
+        "compared by.",
     ),
     click.option(
         "--num-perm",
@@ -114,21 +160,23 @@ _OPTIONS = (
         type=click.IntRange(1),
         default=D.min_passage_words,
         show_default=True,
-        help="Shortest shared passage reported, in words.",
+        help="Shortest shared passage reported, in words (counted on its shorter side).",
     ),
     click.option(
         "--min-pair-words",
         type=click.IntRange(1),
         default=D.min_pair_words,
         show_default=True,
-        help="Words two articles must share, in passages, to be reported as a pair.",
+        help="Words two articles must share in passages (shorter side of each, added up) to "
+        "be reported as a pair: one shared stock sentence is not a copy, a quoted paragraph is.",
     ),
     click.option(
         "--seed",
         type=int,
         default=D.seed,
         show_default=True,
-        help="Seed of the MinHash permutations (as in datasketch.MinHash).",
+        help="Seed of the MinHash permutations (as in datasketch.MinHash): the same seed "
+        "gives the same report.",
     ),
 )
 _NAMES = (

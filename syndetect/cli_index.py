@@ -14,11 +14,13 @@ from syndetect.check import DEFAULT_POLICY, RULES, Policy, Rule, baseline_text, 
 from syndetect.check_formats import CHECK_FORMATS, render_check
 from syndetect.cli_common import (
     EXIT_INPUT_ERROR,
+    color_option,
     errors,
     read_documents,
     text_or_json,
     tuning_options,
     write_output,
+    write_report,
 )
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.store import create_index, open_index
@@ -36,7 +38,7 @@ def _output_option(f: F) -> F:
         "-o",
         metavar="FILE",
         default="-",
-        help="Write to FILE instead of standard output.",
+        help="Write to FILE (UTF-8, replacing the file) instead of standard output.",
     )(f)
 
 
@@ -53,11 +55,14 @@ def index_group() -> None:
     add or remove is one transaction, so an interrupted command leaves the
     index as it was. Readers may query while one writer adds.
 
-    \b
     Examples:
-      syndetect index create archive.db
-      syndetect index add archive.db feeds/2024-05/
-      syndetect index query archive.db today.jsonl --format json
+
+    \b
+        syndetect index create archive.db
+        syndetect index add archive.db feeds/2024-05/
+        syndetect index query archive.db today.jsonl --format json
+
+    Exit status: 0 on success, 2 on a usage, input or index error.
     """
 
 
@@ -67,7 +72,9 @@ D = DEFAULT_OPTIONS
 @index_group.command(name="create")
 @click.argument("index", metavar="INDEX")
 @click.option(
-    "--exist-ok", is_flag=True, help="Succeed when INDEX already is an index (options unchanged)."
+    "--exist-ok",
+    is_flag=True,
+    help="Succeed when INDEX already is an index; its stored options are left unchanged.",
 )
 @tuning_options
 def create_command(index: str, exist_ok: bool, options: ScanOptions) -> None:
@@ -132,21 +139,24 @@ def remove_command(index: str, ids: tuple[str, ...]) -> None:
     type=click.Choice(sorted(syndetect.formats.FORMATS)),
     default="text",
     show_default=True,
-    help="Report format, as in `syndetect scan`.",
+    help="Report format, as for `syndetect scan --format`.",
 )
 @_output_option
-def query_command(index: str, paths: tuple[str, ...], fmt: str, output: str) -> None:
+@color_option
+def query_command(
+    index: str, paths: tuple[str, ...], fmt: str, output: str, no_color: bool
+) -> None:
     """Compare the articles under PATH... with INDEX and with each other.
 
     Prints the report `syndetect scan` would give on the indexed articles
     plus these, restricted to pairs involving one of these. The index is
-    not changed.
+    not changed. The text report is in colour on a terminal (see --no-color).
     """
     with errors():
         documents = read_documents(paths)
         with open_index(index) as store:
             report = store.query(documents)
-    write_output(output, syndetect.formats.render(report, fmt))
+    write_report(output, report, fmt, no_color=no_color)
 
 
 def _stats_text(data: dict[str, Any]) -> str:
@@ -179,7 +189,11 @@ def _stats_text(data: dict[str, Any]) -> str:
     "indexes: every article is re-read.",
 )
 def stats_command(index: str, fmt: str, verify: bool) -> None:
-    """Show the size and settings of INDEX."""
+    """Show the size and settings of INDEX.
+
+    Counts of documents, sentences and LSH rows, the size on disk and the
+    scan options stored in the index; with --verify, its integrity too.
+    """
     with errors(), open_index(index) as store:
         data = store.stats().to_dict()
         if verify:
@@ -196,7 +210,8 @@ def stats_command(index: str, fmt: str, verify: bool) -> None:
     "index",
     required=True,
     metavar="INDEX",
-    help="The index of known articles (created when missing).",
+    help="The index file of known articles. When missing, it is created (with the default "
+    "scan options) along with its folder, so a CI cache may start empty.",
 )
 @click.option(
     "--baseline",
@@ -266,10 +281,11 @@ def check_command(
     --no-update). A finding is a new article that duplicates another, copies
     one without credit, or shares much of its text with one (see --rule).
 
-    \b
     Examples:
-      syndetect check feeds/today/ --index archive.db
-      syndetect check feeds/ --index archive.db --baseline accepted.json -f sarif -o out.sarif
+
+    \b
+        syndetect check feeds/today/ --index archive.db
+        syndetect check feeds/ --index archive.db --baseline accepted.json -f sarif -o out.sarif
 
     Exit status: 0 when no finding violates the policy (beyond the baseline),
     1 when some do, 2 on a usage, input or index error.

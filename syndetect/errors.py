@@ -1,7 +1,8 @@
 """Exceptions raised by syndetect.
 
-Every error a user can cause derives from :class:`SyndetectError`; the CLI turns
-them into a one-line message on stderr and exit status 2.
+Every error a user can cause derives from
+[`SyndetectError`][syndetect.errors.SyndetectError]; the CLI turns them into a
+one-line message on stderr and exit status 2.
 """
 
 from __future__ import annotations

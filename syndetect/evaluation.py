@@ -147,7 +147,32 @@ def adjusted_rand_index(truth: Mapping[str, Hashable], found: Mapping[str, Hasha
 
 @dataclass(frozen=True)
 class Evaluation:
-    """All measures of one report against one truth."""
+    """All measures of one report against one truth (see the Accuracy page).
+
+    A measure the truth cannot support (e.g. passage measures when the truth
+    labels no passages) is ``None``.
+
+    Attributes:
+        pairs_true: Pairs in the truth (in scope).
+        pairs_reported: Pairs in the report (in scope).
+        pair_precision: Share of reported pairs that are true pairs.
+        pair_recall: Share of true pairs that are reported.
+        pair_f1: Harmonic mean of pair precision and recall.
+        direction_accuracy: Share of true pairs found whose direction was
+            determined and is right.
+        undetermined_rate: Share of true pairs found whose direction was left
+            undetermined.
+        passage_precision: PAN character-level precision of the passages, on
+            the pairs whose truth labels passages.
+        passage_recall: PAN character-level recall of the passages.
+        granularity: PAN granularity: how many reported passages cover one
+            true passage, on average (1 is best).
+        plagdet: PAN plagdet: passage F1 / log2(1 + granularity).
+        negatives: Hard negatives in the truth: pairs known not to share text.
+        hard_negative_fp_rate: Share of the hard negatives reported as a pair.
+        cluster_ari: Adjusted Rand index of the reported clusters against the
+            connected components of the true pairs.
+    """
 
     pairs_true: int
     pairs_reported: int
@@ -198,6 +223,14 @@ def evaluate(truth: Mapping[str, Any], report: Mapping[str, Any]) -> Evaluation:
 
     A truth may carry a ``scope`` (``{"sources": [...], "derived": [...]}``):
     then only reported pairs between the two groups are scored.
+
+    Args:
+        truth: Truth data: ``pairs`` (each with optional ``passages``), and
+            optional ``negatives`` and ``scope``.
+        report: A report's ``to_dict()`` data, or a parsed JSON report.
+
+    Returns:
+        The measures.
     """
     in_scope = _in_scope(truth)
     true_pairs = {_key(p["source"], p["derived"]): p for p in truth.get("pairs", [])}
@@ -290,5 +323,9 @@ def _load(path: str | Path, schema: str) -> dict[str, Any]:
 
 
 def evaluate_files(truth: str | Path, report: str | Path) -> Evaluation:
-    """:func:`evaluate` on a ``truth.json`` and a JSON report file."""
+    """[`evaluate`][syndetect.evaluate] on a ``truth.json`` and a JSON report file.
+
+    Raises:
+        InputError: A file is missing, is not JSON, or has the wrong ``schema``.
+    """
     return evaluate(_load(truth, TRUTH_SCHEMA), _load(report, REPORT_SCHEMA))

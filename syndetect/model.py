@@ -27,14 +27,22 @@ DiffOp = tuple[Literal["equal", "delete", "insert"], str]
 class Document:
     """One article to scan.
 
+    ``date`` is not validated: a value that does not parse as ISO 8601 is
+    dropped (the report's date is ``None`` and no date is looked for in the
+    text). The JSONL reader rejects such dates.
+
     Args:
         id: Unique identifier (file stem, relative path or JSONL ``id``).
         text: The full text as read; all offsets point into it.
-        title: Headline, if known.
-        date: ISO 8601 date or datetime string, if known.
-        url: Where the article was published, if known.
-        outlet: Publishing outlet (e.g. ``"Newsmax"``), if known.
-        path: File the document was read from (for messages only).
+        title: Headline, if known; otherwise one is looked for in the text.
+        date: ISO 8601 date or datetime string, if known; otherwise a dateline
+            is looked for in the text.
+        url: Where the article was published, if known. Its host name is
+            matched against other articles' outlet credits.
+        outlet: Publishing outlet (e.g. ``"Newsmax"``), if known. Matched
+            against other articles' "via ..." credits.
+        path: File the document was read from (for messages only; it takes no
+            part in ``==``).
     """
 
     id: str
@@ -54,6 +62,13 @@ class DocumentInfo:
     inferred from the first lines of the text where they look like one.
 
     Attributes:
+        id: Document id.
+        title: Given title, or the first headline-like line of the text.
+        date: Given date (as given), or a dateline found in the first lines,
+            as ``YYYY-MM-DD``.
+        url: Given URL, or a bare URL line near the top.
+        length: ``len(text)``, in characters.
+        outlet: Given outlet only.
         wires: News agencies the text credits ("(Reuters) -", "with AFP").
         credited_outlets: Other outlets the text credits ("via Newsmax").
     """
@@ -101,8 +116,20 @@ class Passage:
 class Pair:
     """Two documents that share at least one passage.
 
-    When :attr:`direction` is ``"undetermined"``, :attr:`source` and
-    :attr:`derived` are just the two ids in sorted order.
+    Attributes:
+        source: Id of the source; when the direction is undetermined, the
+            smaller of the two ids.
+        derived: Id of the derived document; when undetermined, the larger id.
+        direction: ``"source_to_derived"`` when the evidence decided the
+            direction, else ``"undetermined"``.
+        jaccard: MinHash estimate of the Jaccard similarity of the two
+            documents' shingle sets (4 decimals).
+        containment_source: Share of the source's characters inside the
+            passages (4 decimals).
+        containment_derived: Share of the derived document's characters inside
+            the passages (4 decimals).
+        evidence: Reasons for the direction, strongest first.
+        passages: The shared passages, sorted by position in the source.
     """
 
     source: str
@@ -117,8 +144,13 @@ class Pair:
 
 @dataclass(frozen=True)
 class Cluster:
-    """Documents connected by pairs; ``source`` is set when one member is
-    the determined origin of all the others' text."""
+    """Documents connected by pairs.
+
+    Attributes:
+        source: The member every other member derives from, when one can be
+            named; else ``None``.
+        members: Ids of the connected documents, sorted.
+    """
 
     source: str | None
     members: tuple[str, ...]
@@ -126,7 +158,15 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Report:
-    """The result of a scan."""
+    """The result of a scan.
+
+    Attributes:
+        documents: Every document scanned, sorted by id.
+        pairs: Every pair sharing at least one passage, sorted by (source,
+            derived).
+        clusters: Groups of documents connected by pairs, sorted by their
+            members.
+    """
 
     documents: tuple[DocumentInfo, ...]
     pairs: tuple[Pair, ...]
@@ -139,13 +179,23 @@ class Report:
         return report_to_dict(self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """Return the report as JSON text (schema ``syndetect/report/1``)."""
+        """Return the report as JSON text (schema ``syndetect/report/1``).
+
+        Args:
+            indent: Spaces per indentation level; ``None`` puts the report on
+                one line.
+
+        Returns:
+            JSON text ending with a newline. The same report always gives the
+            same bytes.
+        """
         from syndetect.report import render_json
 
         return render_json(self, indent=indent)
 
     def to_text(self) -> str:
-        """Return the human-readable text report."""
+        """Return the human-readable text report, as ``syndetect scan`` prints it
+        (without colour)."""
         from syndetect.report import render_text
 
         return render_text(self)

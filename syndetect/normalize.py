@@ -74,7 +74,7 @@ def normalize(text: str) -> NormalizedText:
     Returns:
         The normalised text with the original span of every character.
 
-    Example:
+    Examples:
         >>> n = normalize("Russia’s  “fake news”")
         >>> n.text
         'russias "fake news"'
@@ -182,7 +182,7 @@ def _char_by_char(text: str) -> dict[int, str] | None:
 def words(text: str) -> Words:
     """Split ``text`` into normalised words with offsets into ``text``.
 
-    Example:
+    Examples:
         >>> w = words("Putin’s move, U.S. said")
         >>> w.words
         ('putins', 'move', 'u', 's', 'said')

@@ -12,7 +12,7 @@ __all__ = ["DEFAULT_OPTIONS", "ScanOptions"]
 
 @dataclass(frozen=True)
 class ScanOptions:
-    """Options of :func:`syndetect.scan`.
+    """Options of [`syndetect.scan`][syndetect.scan].
 
     Attributes:
         shingle_size: Words per shingle (word n-grams taken inside sentences).
@@ -29,7 +29,7 @@ class ScanOptions:
         near_threshold: Minimum similarity (0..1) of the two sides of a shared
             passage; heavily edited stretches fall below it. (Paraphrase that
             keeps a clause of a sentence is rejected by the sentence-coverage
-            rule of :mod:`syndetect.align`.)
+            rule of ``syndetect.align``.)
         min_passage_words: Shortest passage reported, in words.
         min_pair_words: Two documents are reported as a pair only when their
             passages add up to at least this many words: one shared stock

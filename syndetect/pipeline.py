@@ -107,14 +107,17 @@ def scan(
     """Find the documents that share passages, and which derives from which.
 
     Args:
-        documents: The articles, in any order (the report does not depend on it).
+        documents: The articles, in any order (the report does not depend on
+            it). An empty iterable gives an empty report.
         options: Tuning options; defaults suit news articles.
         jobs: Processes for preparing documents and aligning candidate pairs
             (see :func:`syndetect.parallel.available_cores`); the report is
             the same for any number.
         progress: Called as ``progress(stage, done, total)`` while the
             ``"prepare"`` and ``"align"`` stages advance.
-        **changes: Override single options, e.g. ``shingle_size=5``.
+        **changes: Override single fields of ``options``, e.g.
+            ``min_passage_words=30``. An unknown name raises ``TypeError``, an
+            invalid value ``ValueError``.
 
     Returns:
         The report: every document, every pair sharing at least one passage
@@ -123,7 +126,7 @@ def scan(
     Raises:
         DuplicateIdError: Two documents have the same id.
 
-    Example:
+    Examples:
         >>> from syndetect import Document, scan
         >>> wire = ("Officials said the bridge would reopen on Monday after a week of repairs. "
         ...         "Engineers found cracks in two of its steel supports during an inspection.")

@@ -8,7 +8,17 @@ from typing import Any
 
 from syndetect.model import DocumentInfo, Pair, Passage, Report
 
-__all__ = ["SCHEMA", "pair_to_dict", "render_json", "render_text", "report_to_dict"]
+__all__ = [
+    "SCHEMA",
+    "STYLE_TAGS",
+    "Line",
+    "Span",
+    "pair_to_dict",
+    "render_json",
+    "render_text",
+    "report_to_dict",
+    "styled_lines",
+]
 
 SCHEMA = "syndetect/report/1"
 
@@ -68,75 +78,231 @@ def render_json(report: Report, *, indent: int | None = 2) -> str:
 _WIDTH = 100
 _COLUMN = (_WIDTH - 3) // 2
 
+Span = tuple[str, str]
+"""A run of text and its style tag (``""``: unstyled), e.g. ``("copies from", "arrow")``."""
 
-def _side_by_side(left: str, right: str) -> list[str]:
-    a = textwrap.wrap(" ".join(left.split()), _COLUMN) or [""]
-    b = textwrap.wrap(" ".join(right.split()), _COLUMN) or [""]
+Line = tuple[Span, ...]
+"""One line of the text report as styled runs; joined, the runs are the plain line."""
+
+STYLE_TAGS = (
+    "title",
+    "source",
+    "derived",
+    "id",
+    "arrow",
+    "undetermined",
+    "rule",
+    "label",
+    "evidence",
+    "verbatim",
+    "near",
+    "separator",
+    "delete",
+    "insert",
+    "marker",
+)
+"""Every style tag :func:`styled_lines` uses; a renderer maps them to its own styles."""
+
+
+def _plain(line: Line) -> str:
+    return "".join(text for text, _ in line)
+
+
+def _rstrip(spans: list[Span]) -> Line:
+    """``spans`` without trailing whitespace, as ``str.rstrip`` on the joined text."""
+    out = list(spans)
+    while out:
+        text, tag = out[-1]
+        stripped = text.rstrip()
+        if stripped:
+            out[-1] = (stripped, tag)
+            break
+        out.pop()
+    return tuple(out)
+
+
+def _slice(text: str, ranges: list[tuple[int, int, str]], start: int, end: int) -> Line:
+    """``text[start:end]`` as runs: the parts inside ``ranges`` (sorted, disjoint
+    ``(start, end, tag)``) carry their tag, the rest none."""
+    spans: list[Span] = []
+    pos = start
+    for a, b, tag in ranges:
+        if b <= pos or a >= end:
+            continue
+        a, b = max(a, pos), min(b, end)
+        if a > pos:
+            spans.append((text[pos:a], ""))
+        spans.append((text[a:b], tag))
+        pos = b
+    if pos < end:
+        spans.append((text[pos:end], ""))
+    return tuple(spans)
+
+
+def _wrap(text: str, ranges: list[tuple[int, int, str]], width: int) -> list[Line]:
+    """``textwrap.wrap(text, width)``, each line as styled runs. ``text`` has single
+    spaces only, so every wrapped line is a piece of it, found in order."""
+    lines: list[Line] = []
+    pos = 0
+    for line in textwrap.wrap(text, width):
+        start = text.find(line, pos)
+        if start < 0:  # pragma: no cover - not reached for single-spaced text
+            lines.append(((line, ""),))
+            continue
+        pos = start + len(line)
+        lines.append(_slice(text, ranges, start, pos))
+    return lines
+
+
+def _labelled(label: str, text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    return " ".join(f"{label} {text}".split()), [(0, len(label), "label")]
+
+
+def _side_by_side(left: tuple[str, str], right: tuple[str, str]) -> list[Line]:
+    a = _wrap(*_labelled(*left), _COLUMN) or [()]
+    b = _wrap(*_labelled(*right), _COLUMN) or [()]
     rows = max(len(a), len(b))
-    a += [""] * (rows - len(a))
-    b += [""] * (rows - len(b))
-    return [f"    {x:<{_COLUMN}} | {y}".rstrip() for x, y in zip(a, b, strict=True)]
+    a += [()] * (rows - len(a))
+    b += [()] * (rows - len(b))
+    out = []
+    for x, y in zip(a, b, strict=True):
+        pad = " " * max(0, _COLUMN - len(_plain(x)))
+        out.append(_rstrip([("    ", ""), *x, (pad + " ", ""), ("|", "separator"), (" ", ""), *y]))
+    return out
 
 
-def _inline_diff(p: Passage) -> str:
-    parts = []
+def _inline_diff(p: Passage) -> tuple[str, list[tuple[int, int, str]]]:
+    """The word diff on one line (``[-removed-]`` ``{+added+}``) and its styled ranges."""
+    pieces: list[list[Span]] = []
     for op, text in p.diff:
         text = " ".join(text.split())
         if op == "equal":
-            parts.append(text)
+            pieces.append([(text, "")])
         elif op == "delete":
-            parts.append(f"[-{text}-]")
+            pieces.append([("[-", "marker"), (text, "delete"), ("-]", "marker")])
         else:
-            parts.append(f"{{+{text}+}}")
-    return " ".join(parts)
+            pieces.append([("{+", "marker"), (text, "insert"), ("+}", "marker")])
+    ranges: list[tuple[int, int, str]] = []
+    pos = 0
+    for n, piece in enumerate(pieces):
+        pos += n > 0  # the space between pieces
+        for text, tag in piece:
+            if tag and text:
+                ranges.append((pos, pos + len(text), tag))
+            pos += len(text)
+    return " ".join("".join(text for text, _ in piece) for piece in pieces), ranges
 
 
-def _pair_block(pair: Pair) -> list[str]:
+def _pair_block(pair: Pair) -> list[Line]:
+    head: Line
     if pair.direction == "source_to_derived":
-        head = f"{pair.derived}  copies from  {pair.source}"
+        head = (
+            (pair.derived, "derived"),
+            ("  ", ""),
+            ("copies from", "arrow"),
+            ("  ", ""),
+            (pair.source, "source"),
+        )
     else:
-        head = f"{pair.source}  <->  {pair.derived}  (direction undetermined)"
-    lines = [
+        head = (
+            (pair.source, "id"),
+            ("  ", ""),
+            ("<->", "arrow"),
+            ("  ", ""),
+            (pair.derived, "id"),
+            ("  ", ""),
+            ("(direction undetermined)", "undetermined"),
+        )
+    lines: list[Line] = [
         head,
-        "=" * len(head),
-        f"  shared text: {round(100 * pair.containment_derived)}% of {pair.derived}, "
-        f"{round(100 * pair.containment_source)}% of {pair.source}; "
-        f"{len(pair.passages)} passage(s); shingle Jaccard {pair.jaccard:.2f}",
-        "  evidence:",
-        *(f"    - {e}" for e in pair.evidence),
+        (("=" * len(_plain(head)), "rule"),),
+        (
+            ("  ", ""),
+            ("shared text:", "label"),
+            (
+                f" {round(100 * pair.containment_derived)}% of {pair.derived}, "
+                f"{round(100 * pair.containment_source)}% of {pair.source}; "
+                f"{len(pair.passages)} passage(s); shingle Jaccard {pair.jaccard:.2f}",
+                "",
+            ),
+        ),
+        (("  ", ""), ("evidence:", "label")),
+        *((("    - ", ""), (e, "evidence")) for e in pair.evidence),
     ]
     for n, p in enumerate(pair.passages, start=1):
-        lines.append("")
+        lines.append(())
         lines.append(
-            f"  passage {n}: {p.kind}, similarity {p.similarity:.2f}; "
-            f"{pair.source}[{p.source_start}:{p.source_end}] "
-            f"{pair.derived}[{p.derived_start}:{p.derived_end}]"
+            (
+                ("  ", ""),
+                (f"passage {n}:", "label"),
+                (" ", ""),
+                (p.kind, p.kind),
+                (
+                    f", similarity {p.similarity:.2f}; "
+                    f"{pair.source}[{p.source_start}:{p.source_end}] "
+                    f"{pair.derived}[{p.derived_start}:{p.derived_end}]",
+                    "",
+                ),
+            )
         )
-        lines.extend(_side_by_side(f"SOURCE: {p.source_text}", f"DERIVED: {p.derived_text}"))
+        lines.extend(_side_by_side(("SOURCE:", p.source_text), ("DERIVED:", p.derived_text)))
         if p.kind == "near":
-            wrapped = textwrap.wrap(_inline_diff(p), _WIDTH - 10)
-            lines.append("    changes ([-removed-] {+added+}):")
-            lines.extend(f"      {line}" for line in wrapped)
+            lines.append(
+                (
+                    ("    ", ""),
+                    ("changes", "label"),
+                    (" (", ""),
+                    ("[-", "marker"),
+                    ("removed", "delete"),
+                    ("-]", "marker"),
+                    (" ", ""),
+                    ("{+", "marker"),
+                    ("added", "insert"),
+                    ("+}", "marker"),
+                    ("):", ""),
+                )
+            )
+            lines.extend((("      ", ""), *line) for line in _wrap(*_inline_diff(p), _WIDTH - 10))
+    return lines
+
+
+def styled_lines(report: Report) -> list[Line]:
+    """The text report as lines of styled runs, for :func:`render_text` (which drops
+    the styles) and the colour terminal report (:mod:`syndetect.formats.terminal`)."""
+    lines: list[Line] = [
+        (
+            (
+                f"syndetect: {len(report.documents)} document(s), {len(report.pairs)} pair(s) "
+                f"sharing text, {len(report.clusters)} cluster(s)",
+                "title",
+            ),
+        ),
+    ]
+    for pair in report.pairs:
+        lines.append(())
+        lines.extend(_pair_block(pair))
+    if report.clusters:
+        lines.append(())
+        lines.append((("clusters:", "label"),))
+        for c in report.clusters:
+            src = f"source {c.source}" if c.source else "source undetermined"
+            lines.append((("  - ", ""), (f"{', '.join(c.members)} ({src})", "")))
+    if not report.pairs:
+        lines.append(())
+        lines.append((("No shared passages found.", "title"),))
     return lines
 
 
 def render_text(report: Report) -> str:
     """A report a person can read: one block per pair with the direction, the
-    evidence and each passage side by side (source left, derived right)."""
-    lines = [
-        f"syndetect: {len(report.documents)} document(s), {len(report.pairs)} pair(s) "
-        f"sharing text, {len(report.clusters)} cluster(s)",
-    ]
-    for pair in report.pairs:
-        lines.append("")
-        lines.extend(_pair_block(pair))
-    if report.clusters:
-        lines.append("")
-        lines.append("clusters:")
-        for c in report.clusters:
-            src = f"source {c.source}" if c.source else "source undetermined"
-            lines.append(f"  - {', '.join(c.members)} ({src})")
-    if not report.pairs:
-        lines.append("")
-        lines.append("No shared passages found.")
-    return "\n".join(lines) + "\n"
+    evidence and each passage side by side (source left, derived right).
+
+    Args:
+        report: The report of a scan.
+
+    Returns:
+        Plain text ending with a newline; passages are wrapped to 100 columns.
+        The colour terminal report (:func:`syndetect.formats.terminal.render`)
+        is this text with ANSI styles added.
+    """
+    return "\n".join(_plain(line) for line in styled_lines(report)) + "\n"

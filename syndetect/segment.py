@@ -138,7 +138,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` offsets into ``text`` of each sentence, end-exclusive,
         in text order, never empty and never starting or ending in whitespace.
 
-    Example:
+    Examples:
         >>> text = 'Gen. Smith met U.S. envoys. "We agree." Talks end.'
         >>> [text[s:e] for s, e in sentences(text)]
         ['Gen. Smith met U.S. envoys.', '"We agree."', 'Talks end.']

@@ -48,3 +48,11 @@ def generated_documents() -> list[syndetect.Document]:
     records, _ = load_generator().generate(300, seed=7)
     lines = [json.dumps(record).encode("utf-8") for record in records]
     return list(read_jsonl_stream(lines, "generated.jsonl"))
+
+
+@pytest.fixture(autouse=True)
+def _no_color_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the plain text report unless they ask for colour: a FORCE_COLOR
+    or NO_COLOR set where the tests run would change what the CLI prints."""
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 import syndetect
 from syndetect.cli import cli
+from syndetect.formats.terminal import progress_bar
 from syndetect.parallel import available_cores, run_stage
-from syndetect.progress_bar import progress_bar
 
 
 def _square_plus(shared: int, item: int) -> int:

@@ -1,6 +1,6 @@
 """Report formats: every format renders from the same :class:`~syndetect.model.Report`.
 
-Example:
+Examples:
     >>> from syndetect.formats import FORMATS, render
     >>> sorted(FORMATS)
     ['csv', 'dot', 'html', 'json', 'markdown', 'ndjson', 'text']
@@ -29,7 +29,7 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 
 
 def render(report: Report, fmt: str) -> str:
-    """Render ``report`` in format ``fmt`` (a key of :data:`FORMATS`).
+    """Render ``report`` in format ``fmt`` (a key of [`FORMATS`][syndetect.formats.FORMATS]).
 
     Raises:
         ValueError: ``fmt`` is not a known format.

@@ -15,7 +15,13 @@ from syndetect.options import ScanOptions
 
 @dataclass(frozen=True)
 class AddResult:
-    """What :meth:`IndexStore.add` did, by document id (each sorted)."""
+    """What [`IndexStore.add`][syndetect.store.IndexStore.add] did, by document id.
+
+    Attributes:
+        added: Ids that were not in the index (sorted).
+        replaced: Ids that were, with other content, now replaced (sorted).
+        unchanged: Ids already indexed with the same content (sorted).
+    """
 
     added: tuple[str, ...]
     replaced: tuple[str, ...]
@@ -24,7 +30,12 @@ class AddResult:
 
 @dataclass(frozen=True)
 class RemoveResult:
-    """What :meth:`IndexStore.remove` did, by document id (each sorted)."""
+    """What [`IndexStore.remove`][syndetect.store.IndexStore.remove] did, by document id.
+
+    Attributes:
+        removed: Ids that were removed (sorted).
+        missing: Ids that were not in the index (sorted).
+    """
 
     removed: tuple[str, ...]
     missing: tuple[str, ...]
@@ -67,7 +78,7 @@ class IndexStats:
 class IndexStore(ABC):
     """A persistent index of documents (the storage interface).
 
-    Use it as a context manager, or call :meth:`close`.
+    Use it as a context manager, or call [`close`][syndetect.store.IndexStore.close].
     """
 
     location: str
@@ -95,7 +106,7 @@ class IndexStore(ABC):
         """Compare new documents with the index and with each other.
 
         Returns:
-            The report :func:`syndetect.scan` gives on the indexed documents
+            The report [`syndetect.scan`][syndetect.scan] gives on the indexed documents
             plus ``documents`` (which replace indexed documents of the same
             id), restricted to the pairs that involve one of ``documents``.
             Its ``documents`` are the new documents and the indexed documents
@@ -110,7 +121,8 @@ class IndexStore(ABC):
 
     @abstractmethod
     def candidates(self, documents: Iterable[Document]) -> list[tuple[str, str]]:
-        """The id pairs (sorted, each in id order) that :meth:`query` aligns."""
+        """The id pairs (sorted, each in id order) that
+        [`query`][syndetect.store.IndexStore.query] aligns."""
 
     @abstractmethod
     def get(self, id: str) -> Document | None:
