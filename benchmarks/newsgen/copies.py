@@ -114,15 +114,16 @@ class Copies:
         else:
             title = self._headline(Writer(rng, topic, outlet.name))
             title_key = (doc_id, "H")
-        delay = rng.random()
+        # most copies run within hours of their source, some the next days
+        delay, within = rng.random(), rng.random()
         minutes = (
-            10 + delay * 230
-            if delay < 0.5
-            else 240 + delay * 1200
-            if delay < 0.8
-            else 1440 + delay * 2880
+            10 + within * 350
+            if delay < 0.6
+            else 360 + within * 1440
+            if delay < 0.85
+            else 1800 + within * 2880
             if delay < 0.95
-            else 4320 + delay * 5760
+            else 4680 + within * 10080
         )
         when = max(s.when for s in sources) + timedelta(minutes=int(minutes))
         root = src.root

@@ -86,28 +86,61 @@ def _parse_rule(
     return tuple(alternatives)
 
 
-# Interchangeable words: inside grammar literals each becomes a choice, so
-# that fixed phrases vary from article to article (repeat an entry to make it
-# more likely).
-_VARIANT_OF = {v.split("|")[0]: tuple(v.split("|")) for v in _G["variants"]}
+# Interchangeable words: inside grammar literals each becomes a choice among
+# the words of its set, so that fixed phrases vary from article to article
+# (repeat an entry to make it more likely).
+# ``variants`` apply to their first word, ``word_sets`` to each of their words.
+_VARIANT_OF: dict[str, tuple[str, ...]] = {v.split("|")[0]: tuple(v.split("|")) for v in _G["variants"]}
+for _v in _G["word_sets"]:
+    _set = tuple(_v.split("|"))
+    for _w in dict.fromkeys(_set):
+        if _w.isalpha():
+            _VARIANT_OF.setdefault(_w, _set)
+# A modal verb may take an adverb ("would also be"); an institution may take
+# the topic country's adjective ("the Iranian central bank").
+_MODALS = frozenset("would could will might may should must".split())
+_MODAL_ADVERBS = ("", "", "", "", " also", " probably", " still", " now", " soon", " likely")
+_NATIONAL = frozenset(_G["national_nouns"])
+# A noun after "the", "its", "their" may take a modifier ("the stalled talks").
+_MODIFIED = frozenset(_G["modified_nouns"])
+_MODIFIER_ODDS = 0.3
+_DETERMINERS = ("the ", "its ", "their ", "his ", "her ", "this ")
+_WORD = re.compile(r"([A-Za-z]+)")
 
 
 def _vary_literal(lit: str, anon: dict[str, tuple[tuple[str, ...], ...]]) -> str:
     """Turn the interchangeable words of a literal into inline choices."""
-    if not any(w in _VARIANT_OF for w in re.findall(r"[a-z]+", lit)):
-        return lit
+    tokens = _WORD.split(lit)
     out = []
-    tokens = re.split(r"([a-z]+)", lit)
     for i, token in enumerate(tokens):
-        variants = _VARIANT_OF.get(token)
-        after = tokens[i + 1][:1] if i + 1 < len(tokens) else ""
-        if variants is None or after in ("'", "’", "-") or (i and tokens[i - 1][-1:] == "-"):
+        if i % 2 == 0 or not token.islower():
             out.append(token)
             continue
-        name = f"_v_{token}"
-        if name not in anon:
-            anon[name] = tuple((v,) for v in variants)
-        out.append("{" + name + "}")
+        after = tokens[i + 1][:1] if i + 1 < len(tokens) else ""
+        before = tokens[i - 1]
+        if after in ("'", "’", "-") or before[-1:] == "-":
+            out.append(token)
+            continue
+        if token in _NATIONAL and before.endswith("the ") and (i == 1 or before != "the "):
+            anon.setdefault("_national", (("",), ("",), ("", "cadj", " ")))
+            out.append("{_national}")
+        elif token in _MODIFIED and before.endswith(_DETERMINERS) and (i == 1 or before != " "):
+            if "_modifier" not in anon:
+                mods = tuple((m + " ",) for m in _G["noun_modifiers"])
+                blank = round(len(mods) * (1 - _MODIFIER_ODDS) / _MODIFIER_ODDS)
+                anon["_modifier"] = (("",),) * blank + mods
+            out.append("{_modifier}")
+        variants = _VARIANT_OF.get(token)
+        if variants is None:
+            out.append(token)
+        else:
+            name = f"_v_{variants[0]}"
+            if name not in anon:
+                anon[name] = tuple((v,) for v in variants)
+            out.append("{" + name + "}")
+        if token in _MODALS and after == " " and tokens[i + 2 : i + 3] not in (["not"], [""]):
+            anon.setdefault("_modal_adverb", tuple((a,) for a in _MODAL_ADVERBS))
+            out.append("{_modal_adverb}")
     return "".join(out)
 
 
@@ -208,6 +241,13 @@ def _domain_ops(name: str) -> dict[str, tuple[tuple[Op, ...], ...]]:
 DOMAIN_OPS = {name: _domain_ops(name) for name in _DOMAIN_COMPILED}
 
 _SPACES = re.compile(r" {2,}")
+_ARTICLE = re.compile(r"\b([Aa])n? (?=([A-Za-z][\w-]*))")
+_VOWEL_SOUND = re.compile(r"(?!one\b|one-|[Ee][Uu])[aeioAEIO]|u(?!ni|s[aeu]|ro)|hour|honest|[FHLMNRSX][A-Z]")
+
+
+def _article_for(m: re.Match[str]) -> str:
+    """"a" or "an" before the next word, by its first sound."""
+    return f"{m.group(1)}n " if _VOWEL_SOUND.match(m.group(2)) else f"{m.group(1)} "
 
 _WORD_NUMBERS = "zero one two three four five six seven eight nine".split()
 
@@ -284,6 +324,8 @@ class Writer:
             s = cap(self.expand(sym))
             if "  " in s or " ," in s or " ." in s:  # an empty optional part
                 s = _SPACES.sub(" ", s).replace(" ,", ",").replace(" .", ".")
+            if "a " in s or "A " in s:
+                s = _ARTICLE.sub(_article_for, s)
             if s not in used:
                 break
         used.add(s)
