@@ -90,7 +90,9 @@ def _parse_rule(
 # the words of its set, so that fixed phrases vary from article to article
 # (repeat an entry to make it more likely).
 # ``variants`` apply to their first word, ``word_sets`` to each of their words.
-_VARIANT_OF: dict[str, tuple[str, ...]] = {v.split("|")[0]: tuple(v.split("|")) for v in _G["variants"]}
+_VARIANT_OF: dict[str, tuple[str, ...]] = {
+    v.split("|")[0]: tuple(v.split("|")) for v in _G["variants"]
+}
 for _v in _G["word_sets"]:
     _set = tuple(_v.split("|"))
     for _w in dict.fromkeys(_set):
@@ -242,12 +244,15 @@ DOMAIN_OPS = {name: _domain_ops(name) for name in _DOMAIN_COMPILED}
 
 _SPACES = re.compile(r" {2,}")
 _ARTICLE = re.compile(r"\b([Aa])n? (?=([A-Za-z][\w-]*))")
-_VOWEL_SOUND = re.compile(r"(?!one\b|one-|[Ee][Uu])[aeioAEIO]|u(?!ni|s[aeu]|ro)|hour|honest|[FHLMNRSX][A-Z]")
+_VOWEL_SOUND = re.compile(
+    r"(?!one\b|one-|[Ee][Uu])[aeioAEIO]|u(?!ni|s[aeu]|ro)|hour|honest|[FHLMNRSX][A-Z]"
+)
 
 
 def _article_for(m: re.Match[str]) -> str:
-    """"a" or "an" before the next word, by its first sound."""
+    """ "a" or "an" before the next word, by its first sound."""
     return f"{m.group(1)}n " if _VOWEL_SOUND.match(m.group(2)) else f"{m.group(1)} "
+
 
 _WORD_NUMBERS = "zero one two three four five six seven eight nine".split()
 
