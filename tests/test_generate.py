@@ -339,8 +339,6 @@ def test_unrelated_articles_rarely_share_an_eight_word_run(
         for a, b in itertools.combinations(ids, 2)
         if topics[a] != topics[b] and _key(a, b) not in related
     }
-    other_event = sum(
-        topics[a] != topics[b] for a, b in itertools.combinations(list(topics), 2)
-    )
+    other_event = sum(topics[a] != topics[b] for a, b in itertools.combinations(list(topics), 2))
     # Measured on this corpus (300 articles, seed 7): see docs/accuracy.md.
     assert len(sharing) / other_event < RUN_SHARING_CEILING
