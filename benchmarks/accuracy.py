@@ -30,6 +30,7 @@ from tests.helpers import SEED_TRUTH, exact_span  # noqa: E402
 SHARED = ROOT.parent / "shared" / "corpora"
 MEASURES = (
     "pair_precision", "pair_recall", "pair_f1", "direction_accuracy", "undetermined_rate",
+    "direction_accuracy_dated", "common_source_undetermined",
     "passage_precision", "passage_recall", "granularity", "plagdet",
     "hard_negative_fp_rate", "cluster_ari",
 )  # fmt: skip
@@ -76,6 +77,12 @@ def run(corpus: Corpus) -> dict[str, Any]:
     report = syndetect.scan(corpus.documents).to_dict()
     seconds = time.perf_counter() - start
     result: dict[str, Any] = syndetect.evaluate(corpus.truth, report).to_dict()
+    # direction where both articles of a true pair carry a date
+    dated = {d.id for d in corpus.documents if d.date}
+    both = [p for p in corpus.truth["pairs"] if p["source"] in dated and p["derived"] in dated]
+    result["direction_accuracy_dated"] = syndetect.evaluate(
+        {**corpus.truth, "pairs": both, "negatives": []}, report
+    ).direction_accuracy
     result.update(corpus=corpus.name, documents=len(corpus.documents), seconds=round(seconds, 2))
     if corpus.categories:
         found = {frozenset((p["source"], p["derived"])) for p in report["pairs"]}

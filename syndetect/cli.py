@@ -122,6 +122,7 @@ _MEASURES = (
     ("pair F1", "pair_f1"),
     ("direction accuracy", "direction_accuracy"),
     ("undetermined rate", "undetermined_rate"),
+    ("siblings undetermined", "common_source_undetermined"),
     ("passage precision", "passage_precision"),
     ("passage recall", "passage_recall"),
     ("granularity", "granularity"),

@@ -2,31 +2,41 @@
 
 Each piece of evidence votes for one direction with a weight:
 
-=====================================================  ======
-evidence                                               weight
-=====================================================  ======
-one article credits the other's outlet ("via Newsmax")  3
-both are dated and one is earlier                       2
-one credits some other outlet, the other none           1
-one carries a wire credit ("(Reuters)"), the other none 1
-one is far more contained in the other                  1
-=====================================================  ======
+=======================================================  ======
+evidence                                                 weight
+=======================================================  ======
+one article credits the other's outlet ("via Newsmax")    3
+both are dated and one is earlier (to the minute when     2
+both dates carry a time of day, else by day)
+one is published by a news agency, the other by another   2
+outlet (1 when the other's outlet is unknown)
+one credits some other outlet, the other none             1
+one carries a wire credit ("(Reuters)"), the other none   1
+one is far more contained in the other                    1
+=======================================================  ======
 
 A direction is reported when the votes add up to at least 2 (in either
 direction). When the dates point one way and the other evidence adds up to 2
 or more the other way, the evidence conflicts; when the votes cancel out or
 fall short, there is not enough evidence. Both give ``undetermined``, and the
 evidence says why.
+
+Two articles that credit the same news agency, neither published by it nor
+crediting the other, are copies of a common source: two reprints of one wire
+story. Neither derives from the other, whatever their dates, so the pair is
+``undetermined`` and the evidence names the common source.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from syndetect.metadata import parse_date
+from syndetect.metadata import agency_name, parse_date, parse_time
 from syndetect.model import Cluster, DocumentInfo, Pair
 
 __all__ = ["Direction", "clusters", "components", "decide_direction"]
@@ -36,6 +46,8 @@ MIN_VOTES = 2
 # by this much and by this factor.
 CONTAINMENT_GAP = 0.15
 CONTAINMENT_RATIO = 1.5
+# A credited name shorter than this matches a host name only as a whole label.
+_MIN_PREFIX = 5
 
 
 @dataclass(frozen=True)
@@ -56,17 +68,64 @@ def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
+def _key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
 def _credits_outlet(credited: Sequence[str], info: DocumentInfo) -> str | None:
-    names = []
+    """The first of ``credited`` that names ``info``'s outlet (or its web host)."""
+    names = set()
     if info.outlet:
-        names.append(info.outlet.lower().replace(" ", ""))
+        names.add(_key(info.outlet))
+        agency = agency_name(info.outlet)
+        if agency:
+            names.add(_key(agency))
+    labels = []
     if info.url:
-        names.append(urlsplit(info.url).netloc.lower())
+        host = urlsplit(info.url).netloc.lower().split(":")[0]
+        labels = [_key(label) for label in host.split(".") if label not in ("www", "com")]
     for outlet in credited:
-        key = outlet.lower().replace(" ", "")
-        if any(key and key in name for name in names):
+        key = _key(outlet)
+        agency = agency_name(outlet)
+        keys = {key, _key(agency)} if agency else {key}
+        if keys & names or any(
+            label == k or (len(k) >= _MIN_PREFIX and label.startswith(k))
+            for label in labels
+            for k in keys
+        ):
             return outlet
     return None
+
+
+def _moment(info: DocumentInfo) -> tuple[date | None, datetime | None]:
+    if not info.date:
+        return None, None
+    return parse_date(info.date), parse_time(info.date)
+
+
+def _date_vote(a: DocumentInfo, b: DocumentInfo) -> tuple[int, str]:
+    """(+2 for a, -2 for b or 0, reason) from the two dates."""
+    (day_a, time_a), (day_b, time_b) = _moment(a), _moment(b)
+    if not (day_a and day_b):
+        undated = [d.id for d, day in ((a, day_a), (b, day_b)) if day is None]
+        return 0, f"no date for {' and '.join(undated)}"
+    if day_a != day_b:
+        earlier = day_a < day_b
+    elif time_a and time_b and time_a != time_b:
+        earlier = time_a < time_b
+    else:
+        return 0, f"both dated {a.date}" if a.date == b.date else f"both dated {day_a}"
+    first, second = (a, b) if earlier else (b, a)
+    return (
+        2 if earlier else -2
+    ), f"{first.id} is dated {first.date}, before {second.id} ({second.date})"
+
+
+def _common_agency(a: DocumentInfo, b: DocumentInfo) -> str | None:
+    """A news agency both credit while neither is published by it."""
+    published = {agency_name(a.outlet), agency_name(b.outlet)}
+    shared = sorted(set(a.wires) & set(b.wires) - published)
+    return shared[0] if shared else None
 
 
 def decide_direction(
@@ -81,15 +140,24 @@ def decide_direction(
         contained_b: Share of ``b``'s characters in shared passages.
     """
     votes: list[tuple[int, str]] = []  # (+weight for a, -weight for b), reason
+    outlet_credit = False
     for src, der, sign in ((a, b, 1), (b, a, -1)):
         # A wire credit names an outlet too: "(Reuters)" credits Reuters' own story.
         credited = _credits_outlet((*der.credited_outlets, *der.wires), src)
         if credited:
+            outlet_credit = True
             votes.append((3 * sign, f"{der.id} credits {src.id}'s outlet (via {credited})"))
         elif der.credited_outlets and not src.credited_outlets:
             names = ", ".join(der.credited_outlets)
             votes.append(
                 (sign, f"{der.id} credits another outlet (via {names}), so it is a reprint")
+            )
+        agency = agency_name(src.outlet)
+        if agency and not agency_name(der.outlet):
+            weight = 2 if der.outlet else 1
+            other = f"{der.id} by another outlet" if der.outlet else f"{der.id}'s outlet unknown"
+            votes.append(
+                (weight * sign, f"{src.id} is published by the news agency {agency}, {other}")
             )
         if src.wires and not der.wires:
             wires = ", ".join(src.wires)
@@ -102,22 +170,14 @@ def decide_direction(
                     f"{der.id} is {_pct(c_der)} made of shared text, {src.id} only {_pct(c_src)}",
                 )
             )
-    date_a = parse_date(a.date) if a.date else None
-    date_b = parse_date(b.date) if b.date else None
-    date_vote = 0
-    if date_a and date_b and date_a != date_b:
-        date_vote = 2 if date_a < date_b else -2
-        first, second = (a, b) if date_a < date_b else (b, a)
-        votes.append(
-            (date_vote, f"{first.id} is dated {first.date}, before {second.id} ({second.date})")
-        )
-    elif not (date_a and date_b):
-        undated = [d.id for d, day in ((a, date_a), (b, date_b)) if day is None]
-        votes.append((0, f"no date for {' and '.join(undated)}"))
-    else:
-        votes.append((0, f"both dated {a.date}"))
+    date_vote, date_reason = _date_vote(a, b)
+    votes.append((date_vote, date_reason))
     votes.sort(key=lambda v: -abs(v[0]))
     evidence = tuple(reason for _, reason in votes)
+    common = None if outlet_credit else _common_agency(a, b)
+    if common:
+        reason = f"common source: both credit {common}, so both copy its story"
+        return Direction(None, (reason, *evidence))
     total = sum(v for v, _ in votes)
     rest = total - date_vote
     if date_vote and rest and (rest > 0) != (date_vote > 0) and abs(rest) >= MIN_VOTES:

@@ -4,7 +4,10 @@ Measures (see ``docs/accuracy.md``): pair precision/recall/F1 over unordered
 document pairs, direction accuracy and undetermined rate, the PAN passage
 measures (precision, recall, granularity, plagdet; Potthast et al., COLING
 2010) on character offsets of both sides, the hard-negative false-positive
-rate, and the adjusted Rand index of clusters.
+rate, and the adjusted Rand index of clusters. Pairs that the truth labels
+``"relation": "sibling"`` (copies of a common source) have no direction: they
+are left out of direction accuracy and scored by how often they are reported
+``undetermined``.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ __all__ = [
 ]
 
 TRUTH_SCHEMA = "syndetect/truth/1"
+# A truth pair with this relation shares text because both documents copy a
+# common source (two reprints of one wire story): neither derives from the
+# other, so it has no direction to get right.
+SIBLING = "sibling"
 REPORT_SCHEMA = "syndetect/report/1"
 
 
@@ -158,10 +165,12 @@ class Evaluation:
         pair_precision: Share of reported pairs that are true pairs.
         pair_recall: Share of true pairs that are reported.
         pair_f1: Harmonic mean of pair precision and recall.
-        direction_accuracy: Share of true pairs found whose direction was
-            determined and is right.
+        direction_accuracy: Share of true pairs found (siblings aside) whose
+            direction was determined and is right.
         undetermined_rate: Share of true pairs found whose direction was left
             undetermined.
+        common_source_undetermined: Share of the true sibling pairs found
+            (both copy a common source) that were reported ``undetermined``.
         passage_precision: PAN character-level precision of the passages, on
             the pairs whose truth labels passages.
         passage_recall: PAN character-level recall of the passages.
@@ -181,6 +190,7 @@ class Evaluation:
     pair_f1: float
     direction_accuracy: float | None
     undetermined_rate: float | None
+    common_source_undetermined: float | None
     passage_precision: float | None
     passage_recall: float | None
     granularity: float | None
@@ -222,7 +232,11 @@ def evaluate(truth: Mapping[str, Any], report: Mapping[str, Any]) -> Evaluation:
     """Score a report (``syndetect/report/1`` data) against a truth (``syndetect/truth/1``).
 
     A truth may carry a ``scope`` (``{"sources": [...], "derived": [...]}``):
-    then only reported pairs between the two groups are scored.
+    then only reported pairs between the two groups are scored. A truth pair
+    may carry ``"relation": "sibling"``: both documents copy a common source
+    and neither derives from the other. Such pairs count for the pair and
+    passage measures but not for direction accuracy; the share of them
+    reported ``undetermined`` is ``common_source_undetermined``.
 
     Args:
         truth: Truth data: ``pairs`` (each with optional ``passages``), and
@@ -241,14 +255,21 @@ def evaluate(truth: Mapping[str, Any], report: Mapping[str, Any]) -> Evaluation:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
     correct = undetermined = 0
-    for key in hits:
+    directed = [k for k in hits if true_pairs[k].get("relation") != SIBLING]
+    for key in directed:
         t, r = true_pairs[key], found[key]
         if r["direction"] != "source_to_derived":
             undetermined += 1
         elif (r["source"], r["derived"]) == (t["source"], t["derived"]):
             correct += 1
-    direction = correct / len(hits) if hits else None
-    undetermined_rate = undetermined / len(hits) if hits else None
+    direction = correct / len(directed) if directed else None
+    undetermined_rate = undetermined / len(directed) if directed else None
+    siblings = [k for k in hits if true_pairs[k].get("relation") == SIBLING]
+    common_source = (
+        sum(found[k]["direction"] != "source_to_derived" for k in siblings) / len(siblings)
+        if siblings
+        else None
+    )
 
     labelled = {k for k, p in true_pairs.items() if p.get("passages") is not None}
     passages: dict[str, float | None] = dict.fromkeys(
@@ -300,6 +321,7 @@ def evaluate(truth: Mapping[str, Any], report: Mapping[str, Any]) -> Evaluation:
         pair_f1=f1,
         direction_accuracy=direction,
         undetermined_rate=undetermined_rate,
+        common_source_undetermined=common_source,
         passage_precision=passages["precision"],
         passage_recall=passages["recall"],
         granularity=passages["granularity"],

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from syndetect.model import Document, DocumentInfo
 
-__all__ = ["Credits", "describe", "find_credits", "find_date", "parse_date"]
+__all__ = [
+    "Credits",
+    "agency_name",
+    "describe",
+    "find_credits",
+    "find_date",
+    "parse_date",
+    "parse_time",
+]
 
 # Agency name -> lower-case spellings.
 WIRES: dict[str, tuple[str, ...]] = {
@@ -101,6 +109,28 @@ def parse_date(value: str) -> date | None:
         return datetime.fromisoformat(value.strip()).date()
     except ValueError:
         return None
+
+
+def parse_time(value: str) -> datetime | None:
+    """The moment of an ISO 8601 datetime that has a time of day, else None.
+
+    A time without a zone is taken as UTC, so that it compares with zoned ones.
+    """
+    value = value.strip()
+    if "T" not in value and " " not in value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def agency_name(outlet: str | None) -> str | None:
+    """The news agency an outlet name stands for ("The Associated Press" -> "AP"), if any."""
+    if not outlet:
+        return None
+    return _SPELLING.get(" ".join(outlet.lower().split()))
 
 
 def _date_in(line: str) -> date | None:

@@ -136,3 +136,28 @@ def test_eval_command(tmp_path: Path) -> None:
     bad = runner.invoke(cli, ["eval", str(report), str(report)])
     assert bad.exit_code == 2
     assert str(report) in bad.stderr and "syndetect/truth/1" in bad.stderr
+
+
+def test_siblings_have_no_direction() -> None:
+    """Two copies of a common source derive from neither: they count as pairs
+    but not for direction accuracy, and reporting them undetermined is right."""
+    truth = {
+        "schema": "syndetect/truth/1",
+        "pairs": [
+            {"source": "a", "derived": "b"},
+            {"source": "b", "derived": "c", "relation": "sibling"},
+            {"source": "a", "derived": "d", "relation": "sibling"},
+        ],
+    }
+    report = _report(
+        [
+            _pair("a", "b", "source_to_derived", (0, 10, 0, 10)),
+            _pair("b", "c", "undetermined", (0, 10, 0, 10)),
+            _pair("a", "d", "source_to_derived", (0, 10, 0, 10)),
+        ]
+    )
+    e = syndetect.evaluate(truth, report)
+    assert (e.pair_precision, e.pair_recall) == (1.0, 1.0)
+    assert (e.direction_accuracy, e.undetermined_rate) == (1.0, 0.0)
+    assert e.common_source_undetermined == 0.5
+    assert syndetect.evaluate(TRUTH, report).common_source_undetermined is None

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 N_DOCS = 300
+RUN_SHARING_CEILING = 0.03  # measured 0.027
 
 
 def _load() -> ModuleType:
@@ -295,7 +296,8 @@ def test_perfect_report_scores_perfectly(
             {
                 "source": p["source"],
                 "derived": p["derived"],
-                "direction": "source_to_derived",
+                # copies of a common source derive from neither
+                "direction": "undetermined" if p["relation"] == "sibling" else "source_to_derived",
                 "passages": p["passages"],
             }
             for p in truth["pairs"]
@@ -305,6 +307,38 @@ def test_perfect_report_scores_perfectly(
     result = evaluation.evaluate(truth, report).to_dict()
     assert result["pair_precision"] == result["pair_recall"] == 1.0
     assert result["direction_accuracy"] == 1.0
+    assert result["common_source_undetermined"] == 1.0
     assert result["passage_precision"] == pytest.approx(1.0)
     assert result["passage_recall"] == pytest.approx(1.0)
     assert result["hard_negative_fp_rate"] == 0.0
+
+
+def test_unrelated_articles_rarely_share_an_eight_word_run(
+    corpus: tuple[list[dict[str, Any]], dict[str, Any]],
+) -> None:
+    """Independent articles share names and stock phrases, not long runs of
+    words: few pairs on different events hold an identical 8-word run outside
+    site furniture (runs on three pages of one outlet)."""
+    docs, truth = corpus
+    runs: dict[str, set[tuple[str, ...]]] = {}
+    per_site: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for d in docs:
+        w = _norm(d["text"]).split()
+        runs[d["id"]] = {tuple(w[i : i + 8]) for i in range(len(w) - 7)}
+        per_site.update((d.get("outlet", ""), r) for r in runs[d["id"]])
+    furniture = {r for (site, r), n in per_site.items() if site and n >= 3}
+    holders: dict[tuple[str, ...], list[str]] = {}
+    for doc_id, rs in runs.items():
+        for r in rs - furniture:
+            holders.setdefault(r, []).append(doc_id)
+    related = {_key(p["source"], p["derived"]) for p in truth["pairs"]}
+    topics = truth["topics"]
+    sharing = {
+        _key(a, b)
+        for ids in holders.values()
+        for a, b in itertools.combinations(ids, 2)
+        if topics[a] != topics[b] and _key(a, b) not in related
+    }
+    other_event = sum(topics[a] != topics[b] for a, b in itertools.combinations(list(topics), 2))
+    # Measured on this corpus (300 articles, seed 7): see docs/accuracy.md.
+    assert len(sharing) / other_event < RUN_SHARING_CEILING

@@ -96,7 +96,7 @@ def test_pan13_dev_floors() -> None:
     assert e.plagdet is not None and e.plagdet >= 0.94
 
 
-GENERATED_SHA256 = "00b52665b9e596068d41ee423163e66d56a3d861b912533da161013cbbcd877a"
+GENERATED_SHA256 = "31b59e47fec09ea4058c261588370afd346f3f0d98829b68c94929db075e639e"
 
 
 def test_generated_corpus_floors() -> None:
@@ -116,12 +116,15 @@ def test_generated_corpus_floors() -> None:
         for r in records
     ]  # fmt: skip
     e = syndetect.evaluate(truth, syndetect.scan(docs).to_dict())
-    # Measured (benchmarks/accuracy.py --generated 1000): pair precision 0.864,
-    # recall 0.994, F1 0.925, plagdet 0.942, hard-negative FP rate 0.004,
-    # direction accuracy 0.621 (0.370 undetermined), cluster ARI 0.711.
+    # Measured (benchmarks/accuracy.py --generated 1000): pair precision 0.974,
+    # recall 0.993, F1 0.984, plagdet 0.981, hard-negative FP rate 0.002 (1 of
+    # 492), direction accuracy 0.840 with no pair the wrong way round (0.868
+    # where both articles are dated), copies of a common source reported
+    # undetermined 0.838, cluster ARI 0.966.
     assert e.pair_recall >= 0.99
-    assert e.pair_f1 >= 0.92
-    assert e.plagdet is not None and e.plagdet >= 0.93
-    assert e.hard_negative_fp_rate is not None and e.hard_negative_fp_rate <= 0.005
-    assert e.direction_accuracy is not None and e.direction_accuracy >= 0.6
+    assert e.pair_f1 >= 0.98
+    assert e.plagdet is not None and e.plagdet >= 0.975
+    assert e.hard_negative_fp_rate is not None and e.hard_negative_fp_rate <= 0.003
+    assert e.direction_accuracy is not None and e.direction_accuracy >= 0.83
     assert e.undetermined_rate is not None and e.direction_accuracy + e.undetermined_rate >= 0.99
+    assert e.common_source_undetermined is not None and e.common_source_undetermined >= 0.83
