@@ -81,8 +81,8 @@ def _sentence_pairs(
 ) -> list[tuple[int, int]]:
     """Sentence index pairs ``(i, j)`` sharing at least ``min_shared`` shingles
     (short sentences: all of their shingles), sorted."""
-    ha, sa = a.shingle_sentences
-    hb, sb = b.shingle_sentences
+    ha, sa, size_a = a.shingle_sentences
+    hb, sb, size_b = b.shingle_sentences
     if not len(ha) or not len(hb):
         return []
     at = np.searchsorted(ha, hb)
@@ -90,15 +90,11 @@ def _sentence_pairs(
     shared = ha[at] == hb
     if not shared.any():
         return []
-    width = len(b.sentence_shingles)
-    keys, counts = np.unique(
-        sa[at[shared]].astype(np.int64) * width + sb[shared], return_counts=True
-    )
-    size_a = np.array([len(x) for x in a.sentence_shingles])
-    size_b = np.array([len(x) for x in b.sentence_shingles])
-    i, j = keys // width, keys % width
-    keep = counts >= np.minimum(np.minimum(size_a[i], size_b[j]), min_shared)
-    return list(zip(i[keep].tolist(), j[keep].tolist(), strict=True))
+    width = len(size_b)
+    counts = np.bincount(sa[at[shared]] * width + sb[shared], minlength=len(size_a) * width)
+    needed = np.minimum(np.minimum.outer(size_a, size_b), min_shared).reshape(-1)
+    cells = np.flatnonzero((counts >= needed) & (counts > 0))
+    return list(zip((cells // width).tolist(), (cells % width).tolist(), strict=True))
 
 
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

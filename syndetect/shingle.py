@@ -105,14 +105,15 @@ class PreparedDocument:
         return sorted(texts)
 
     @cached_property
-    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[np.int32]]:
+    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Every shingle hash, sorted, with the index of its sentence (a
-        shingle is in one sentence only: repeats are dropped by :func:`prepare`)."""
-        sizes = [len(s) for s in self.sentence_shingles]
+        shingle is in one sentence only: repeats are dropped by
+        :func:`prepare`), and the number of shingles of each sentence."""
+        sizes = np.array([len(s) for s in self.sentence_shingles], dtype=np.int64)
         hashes = np.concatenate([_EMPTY, *self.sentence_shingles])
-        sentence = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+        sentence = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
         order = np.argsort(hashes, kind="stable")
-        return hashes[order], sentence[order]
+        return hashes[order], sentence[order], sizes
 
     @property
     def shingles(self) -> HashArray:
