@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["NormalizedText", "Words", "normalize", "words"]
+__all__ = ["NormalizedText", "Words", "normalize", "offsets", "words"]
 
 # Removed outright: an apostrophe inside a word must not split it, and a
 # single quote used as a quotation mark carries no content.
@@ -115,19 +117,25 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText("".join(out), tuple(starts), tuple(ends))
 
 
+def offsets(values: Iterable[int]) -> array[int]:
+    """Character offsets as a compact array."""
+    return array("q", values)
+
+
 @dataclass(frozen=True)
 class Words:
     """The words of a text after normalisation, with original offsets.
 
     Attributes:
         words: Normalised words (runs of letters and digits).
-        starts: Original start offset of each word.
+        starts: Original start offset of each word (an ``array`` of 64-bit
+            integers: a large scan holds millions of them).
         ends: Original end offset (exclusive) of each word.
     """
 
     words: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: array[int]
+    ends: array[int]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -193,8 +201,8 @@ def words(text: str) -> Words:
         found = [(m.group(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
         return Words(
             tuple(w.lower().translate(_ASCII_APOSTROPHES) for w, _, _ in found),
-            tuple(s for _, s, _ in found),
-            tuple(e for _, _, e in found),
+            offsets(s for _, s, _ in found),
+            offsets(e for _, _, e in found),
         )
     table = _char_by_char(text)
     if table is not None:
@@ -203,8 +211,8 @@ def words(text: str) -> Words:
         found = [(m.group(), m.start(), m.end()) for m in _FAST_WORD.finditer(text)]
         return Words(
             tuple(w.translate(table) for w, _, _ in found),
-            tuple(s for _, s, _ in found),
-            tuple(e for _, _, e in found),
+            offsets(s for _, s, _ in found),
+            offsets(e for _, _, e in found),
         )
     return _normalized_words(text)
 
@@ -215,6 +223,6 @@ def _normalized_words(text: str) -> Words:
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm.text)]
     return Words(
         tuple(w for w, _, _ in found),
-        tuple(norm.starts[s] for _, s, _ in found),
-        tuple(norm.ends[e - 1] for _, _, e in found),
+        offsets(norm.starts[s] for _, s, _ in found),
+        offsets(norm.ends[e - 1] for _, _, e in found),
     )

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from syndetect.model import Document, DocumentInfo
-from syndetect.normalize import Words
+from syndetect.normalize import Words, offsets
 from syndetect.shingle import PreparedDocument
 
 _NO_SHINGLES = np.zeros(0, dtype=np.uint32)
@@ -74,8 +74,8 @@ def decode_prepared(data: bytes, document: Document) -> PreparedDocument:
     raw = data[at : at + n_bytes].decode("utf-8")
     at += n_bytes
     words = tuple(raw.split("\x00")) if n_words else ()
-    starts = tuple(take("<i4", n_words).tolist())
-    ends = tuple(take("<i4", n_words).tolist())
+    starts = offsets(take("<i4", n_words).tolist())
+    ends = offsets(take("<i4", n_words).tolist())
     spans = take("<i4", 2 * n_sent).tolist()
     keys = tuple(take("<u8", n_sent).tolist())
     usable = tuple(bool(u) for u in take("u1", n_sent).tolist())
