@@ -11,6 +11,7 @@ text can be reported with offsets into the text as read.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from array import array
 from collections.abc import Iterable
@@ -117,6 +118,11 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText("".join(out), tuple(starts), tuple(ends))
 
 
+# Words are interned: a collection of articles has a small vocabulary, and one
+# string per distinct word (not per occurrence) keeps large scans small.
+_intern = sys.intern
+
+
 def offsets(values: Iterable[int]) -> array[int]:
     """Character offsets as a compact array."""
     return array("q", values)
@@ -200,7 +206,7 @@ def words(text: str) -> Words:
     if text.isascii():
         found = [(m.group(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
         return Words(
-            tuple(w.lower().translate(_ASCII_APOSTROPHES) for w, _, _ in found),
+            tuple(_intern(w.lower().translate(_ASCII_APOSTROPHES)) for w, _, _ in found),
             offsets(s for _, s, _ in found),
             offsets(e for _, _, e in found),
         )
@@ -210,7 +216,7 @@ def words(text: str) -> Words:
         # character maps to at most one, so words keep their original spans.
         found = [(m.group(), m.start(), m.end()) for m in _FAST_WORD.finditer(text)]
         return Words(
-            tuple(w.translate(table) for w, _, _ in found),
+            tuple(_intern(w.translate(table)) for w, _, _ in found),
             offsets(s for _, s, _ in found),
             offsets(e for _, _, e in found),
         )
@@ -222,7 +228,7 @@ def _normalized_words(text: str) -> Words:
     norm = normalize(text)
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm.text)]
     return Words(
-        tuple(w for w, _, _ in found),
+        tuple(_intern(w) for w, _, _ in found),
         offsets(norm.starts[s] for _, s, _ in found),
         offsets(norm.ends[e - 1] for _, _, e in found),
     )

@@ -55,6 +55,7 @@ def run_stage(
     jobs: int = 1,
     chunk_size: int = 64,
     progress: Progress | None = None,
+    finish: Callable[[Result], Result] | None = None,
 ) -> list[Result]:
     """``[func(shared, item) for item in items]``, on up to ``jobs`` processes.
 
@@ -66,6 +67,8 @@ def run_stage(
         jobs: Processes to use; 1 runs everything in this process.
         chunk_size: Items handed to a worker at a time.
         progress: Called after every chunk with ``(name, done, len(items))``.
+        finish: Applied, in this process, to every result a worker sends back
+            (as results arrive, not once they all have).
 
     Returns:
         The results, in the order of ``items``.
@@ -87,7 +90,7 @@ def run_stage(
         context = multiprocessing.get_context("fork")
         with context.Pool(min(jobs, len(chunks))) as pool:
             for part in pool.imap(_run_chunk, [(func, chunk) for chunk in chunks]):
-                results.extend(part)
+                results.extend(map(finish, part) if finish else part)
                 if progress:
                     progress(name, len(results), total)
     finally:

@@ -22,6 +22,7 @@ from syndetect.shingle import (
     drop_sentences,
     drop_shingles,
     prepare,
+    share_words,
 )
 
 __all__ = ["build_pair", "scan"]
@@ -80,6 +81,12 @@ def _prepare_one(
 ) -> tuple[PreparedDocument, DocumentInfo]:
     documents, options = shared
     return prepare(documents[number], options), describe(documents[number])
+
+
+def _share_words(
+    result: tuple[PreparedDocument, DocumentInfo],
+) -> tuple[PreparedDocument, DocumentInfo]:
+    return share_words(result[0]), result[1]
 
 
 def _pair_of(
@@ -142,7 +149,13 @@ def scan(
             where = current.path or previous.path or "<input>"
             raise DuplicateIdError(where, f"duplicate document id {current.id!r}")
     prepared_infos = run_stage(
-        "prepare", _prepare_one, range(len(docs)), (docs, options), jobs=jobs, progress=progress
+        "prepare",
+        _prepare_one,
+        range(len(docs)),
+        (docs, options),
+        jobs=jobs,
+        progress=progress,
+        finish=_share_words,
     )
     prepared = [p for p, _ in prepared_infos]
     infos = [info for _, info in prepared_infos]

@@ -17,6 +17,7 @@ Boilerplate never creates matches:
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -41,6 +42,7 @@ __all__ = [
     "drop_shingles",
     "ngrams",
     "prepare",
+    "share_words",
     "shingle_hash",
     "site_of",
 ]
@@ -185,6 +187,15 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
         usable=usable,
         sentence_shingles=_shingle_sentences(ws, spans, usable, options.shingle_size),
     )
+
+
+def share_words(doc: PreparedDocument) -> PreparedDocument:
+    """``doc`` with its words interned (:func:`sys.intern`), as :func:`prepare`
+    makes them: documents prepared in another process and sent back hold one
+    string per occurrence, and the documents of a large scan should share one
+    string per distinct word."""
+    ws = doc.words
+    return replace(doc, words=replace(ws, words=tuple(map(sys.intern, ws.words))))
 
 
 def site_of(document: Document) -> str | None:
