@@ -23,7 +23,7 @@ from syndetect.model import DiffOp, Passage
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument
 
-__all__ = ["Match", "align", "build_passage", "similarity"]
+__all__ = ["Match", "align", "align_many", "build_passage", "similarity"]
 
 # Words that may separate two stretches merged into one passage (a stripped
 # dateline, a one-word aside).
@@ -97,6 +97,50 @@ def _sentence_pairs(
     return list(zip((cells // width).tolist(), (cells % width).tolist(), strict=True))
 
 
+# Documents compared with one document at a time by _sentence_pairs_many:
+# bounds the grid of sentence pairs counted at once.
+_BATCH = 128
+
+
+def _sentence_pairs_many(
+    a: PreparedDocument, others: Sequence[PreparedDocument], min_shared: int
+) -> list[list[tuple[int, int]]]:
+    """``[_sentence_pairs(a, b, min_shared) for b in others]``, computed with
+    a few array operations for all of ``others`` at once."""
+    found: list[list[tuple[int, int]]] = [[] for _ in others]
+    ha, sa, size_a = a.shingle_sentences
+    if not len(ha):
+        return found
+    for lo in range(0, len(others), _BATCH):
+        parts = [b.shingle_sentences for b in others[lo : lo + _BATCH]]
+        hb = np.concatenate([p[0] for p in parts])
+        if not len(hb):
+            continue
+        owner = np.repeat(np.arange(len(parts)), [len(p[0]) for p in parts])
+        sb = np.concatenate([p[1] for p in parts])
+        at = np.searchsorted(ha, hb)
+        at[at == len(ha)] = 0
+        shared = ha[at] == hb
+        if not shared.any():
+            continue
+        # One cell per (other document, sentence of a, sentence of it).
+        widths = np.array([len(p[2]) for p in parts], dtype=np.int64)
+        first_cell = np.r_[0, np.cumsum(len(size_a) * widths)[:-1]]
+        first_sentence = np.r_[0, np.cumsum(widths)[:-1]]
+        own = owner[shared]
+        cells, counts = np.unique(
+            first_cell[own] + sa[at[shared]] * widths[own] + sb[shared], return_counts=True
+        )
+        which = np.searchsorted(first_cell, cells, side="right") - 1
+        local = cells - first_cell[which]
+        i, j = local // widths[which], local % widths[which]
+        size_b = np.concatenate([p[2] for p in parts])[first_sentence[which] + j]
+        keep = counts >= np.minimum(np.minimum(size_a[i], size_b), min_shared)
+        for k, si, sj in zip(which[keep].tolist(), i[keep].tolist(), j[keep].tolist(), strict=True):
+            found[lo + k].append((si, sj))
+    return found
+
+
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in ranges)
 
@@ -139,9 +183,34 @@ def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> lis
         Non-overlapping word-range matches, sorted by position in ``a``; none
         when they add up to fewer than ``min_pair_words`` words.
     """
+    return _align_sentences(a, b, _sentence_pairs(a, b, options.min_shared_shingles), options)
+
+
+def align_many(
+    a: PreparedDocument, others: Sequence[PreparedDocument], options: ScanOptions
+) -> list[list[Match]]:
+    """``[align(a, b, options) for b in others]``, faster: the sentences
+    worth aligning are found for all of ``others`` at once.
+
+    Most candidate pairs of a large scan share no sentence worth aligning;
+    this finds them without a Python-level step per pair.
+    """
+    pairs = _sentence_pairs_many(a, others, options.min_shared_shingles)
+    return [
+        _align_sentences(a, b, found, options) if found else []
+        for b, found in zip(others, pairs, strict=True)
+    ]
+
+
+def _align_sentences(
+    a: PreparedDocument,
+    b: PreparedDocument,
+    sentence_pairs: Sequence[tuple[int, int]],
+    options: ScanOptions,
+) -> list[Match]:
     wa, wb = a.words.words, b.words.words
     stretches: list[tuple[int, Match]] = []
-    for i, j in _sentence_pairs(a, b, options.min_shared_shingles):
+    for i, j in sentence_pairs:
         sa0, sa1 = a.sentences[i]
         sb0, sb1 = b.sentences[j]
         found = _best_stretch(wa[sa0:sa1], wb[sb0:sb1])

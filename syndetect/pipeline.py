@@ -7,10 +7,12 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
-from syndetect.align import Match, align, build_passage
+import numpy as np
+
+from syndetect.align import Match, align_many, build_passage
 from syndetect.derive import clusters, decide_direction
 from syndetect.errors import DuplicateIdError
-from syndetect.index import Candidate, Permutations, find_candidates, minhash_signature
+from syndetect.index import Candidates, Permutations, find_candidates, minhash_signature
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
@@ -89,18 +91,33 @@ def _share_words(
     return share_words(result[0]), result[1]
 
 
-def _pair_of(
-    shared: tuple[Sequence[PreparedDocument], Sequence[DocumentInfo], ScanOptions],
-    candidate: Candidate,
-) -> Pair | None:
-    prepared, infos, options = shared
-    a, b = prepared[candidate.first], prepared[candidate.second]
-    matches = align(a, b, options)
-    if not matches:
-        return None
-    return build_pair(
-        a, b, infos[candidate.first], infos[candidate.second], matches, candidate.jaccard
-    )
+def _pairs_of(
+    shared: tuple[Sequence[PreparedDocument], Sequence[DocumentInfo], ScanOptions, Candidates],
+    span: tuple[int, int],
+) -> list[Pair]:
+    """The pairs of candidates ``[start, stop)``, which all have the same first document."""
+    prepared, infos, options, candidates = shared
+    group = candidates[span[0] : span[1]]
+    first = int(group.first[0])
+    a = prepared[first]
+    seconds = group.second.tolist()
+    found = align_many(a, [prepared[j] for j in seconds], options)
+    return [
+        build_pair(a, prepared[j], infos[first], infos[j], matches, jaccard)
+        for j, jaccard, matches in zip(seconds, group.jaccard.tolist(), found, strict=True)
+        if matches
+    ]
+
+
+def _spans(candidates: Candidates, longest: int) -> list[tuple[int, int]]:
+    """Runs of candidates with the same first document, at most ``longest`` long."""
+    starts = np.flatnonzero(np.r_[True, candidates.first[1:] != candidates.first[:-1]])
+    ends = np.r_[starts[1:], len(candidates)]
+    return [
+        (lo, min(lo + longest, end))
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True)
+        for lo in range(start, end, longest)
+    ]
 
 
 def scan(
@@ -169,14 +186,14 @@ def scan(
     candidates = find_candidates([p.sentence_shingles for p in prepared], signatures, options)
     found = run_stage(
         "align",
-        _pair_of,
-        candidates,
-        (prepared, infos, options),
+        _pairs_of,
+        _spans(candidates, 256) if len(candidates) else [],
+        (prepared, infos, options, candidates),
         jobs=jobs,
-        chunk_size=256,
+        chunk_size=16,
         progress=progress,
     )
-    pairs = sorted((p for p in found if p is not None), key=lambda p: (p.source, p.derived))
+    pairs = sorted((p for group in found for p in group), key=lambda p: (p.source, p.derived))
     return Report(
         documents=tuple(infos),
         pairs=tuple(pairs),

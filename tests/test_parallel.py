@@ -89,4 +89,4 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
         assert callback is not None
         callback("align", 0, 4)
         callback("align", 4, 4)
-    assert "Aligning candidate pairs" in terminal.getvalue()
+    assert "Aligning candidates" in terminal.getvalue()

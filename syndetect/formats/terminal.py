@@ -88,7 +88,7 @@ def render(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-_LABELS = {"prepare": "Reading articles", "align": "Aligning candidate pairs"}
+_LABELS = {"prepare": "Reading articles", "align": "Aligning candidates"}
 
 
 @contextmanager
