@@ -18,6 +18,7 @@ Boilerplate never creates matches:
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -167,9 +168,7 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
     spans: list[tuple[int, int]] = []
     first = 0
     for _, end in sentences(document.text):
-        last = first
-        while last < len(ws) and ws.starts[last] < end:
-            last += 1
+        last = bisect_left(ws.starts, end, lo=first)  # the first word from `end` on
         if last > first:
             spans.append((first, last))
         first = last
