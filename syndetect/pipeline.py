@@ -27,7 +27,7 @@ from syndetect.shingle import (
     share_words,
 )
 
-__all__ = ["build_pair", "scan"]
+__all__ = ["build_pair", "candidate_pairs", "scan"]
 
 
 def _coverage(spans: Iterable[tuple[int, int]], length: int) -> float:
@@ -120,6 +120,31 @@ def _spans(candidates: Candidates, longest: int) -> list[tuple[int, int]]:
     ]
 
 
+def candidate_pairs(
+    prepared: Sequence[PreparedDocument], options: ScanOptions
+) -> tuple[list[PreparedDocument], Candidates]:
+    """The collection-wide boilerplate rules, then the candidate search.
+
+    Args:
+        prepared: Every document of the collection, prepared, sorted by id.
+        options: Scan options.
+
+    Returns:
+        The documents without their collection-wide boilerplate (common
+        sentences, stock phrases), as they are aligned, and the candidate
+        pairs, by index into ``prepared``.
+    """
+    common = common_sentences(prepared, options)
+    kept = [drop_sentences(p, common) for p in prepared]
+    perms = Permutations.create(options.num_perm, options.seed)
+    # Signatures come before stock phrases are dropped, so that a document's
+    # signature is the same whatever collection it is scanned with.
+    signatures = [minhash_signature(p.shingles, perms) for p in kept]
+    stock = common_shingles(kept, options)
+    kept = [drop_shingles(p, stock) for p in kept]
+    return kept, find_candidates([p.sentence_shingles for p in kept], signatures, options)
+
+
 def scan(
     documents: Iterable[Document],
     *,
@@ -177,13 +202,7 @@ def scan(
     prepared = [p for p, _ in prepared_infos]
     infos = [info for _, info in prepared_infos]
     del prepared_infos
-    common = common_sentences(prepared, options)
-    prepared = [drop_sentences(p, common) for p in prepared]
-    perms = Permutations.create(options.num_perm, options.seed)
-    signatures = [minhash_signature(p.shingles, perms) for p in prepared]
-    stock = common_shingles(prepared, options)
-    prepared = [drop_shingles(p, stock) for p in prepared]
-    candidates = find_candidates([p.sentence_shingles for p in prepared], signatures, options)
+    prepared, candidates = candidate_pairs(prepared, options)
     found = run_stage(
         "align",
         _pairs_of,

@@ -32,15 +32,10 @@ from syndetect.errors import (
     NotAnIndexError,
     UnsupportedIndexError,
 )
-from syndetect.index import Permutations, find_candidates, lsh_params, minhash_signature
+from syndetect.index import Permutations, lsh_params, minhash_signature
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
-from syndetect.shingle import (
-    common_sentences,
-    common_shingles,
-    drop_sentences,
-    drop_shingles,
-    prepare,
-)
+from syndetect.pipeline import candidate_pairs
+from syndetect.shingle import prepare
 from syndetect.store import band_keys, create_index, open_index
 from tests.conftest import REPRINT, ROOT, WIRE_SOURCE
 from tests.index_corpus import FOOTER, corpus
@@ -65,14 +60,7 @@ def scan_candidates(
 ) -> list[tuple[str, str]]:
     """find_candidates over all documents, as scan runs it, restricted to new ids."""
     docs = sorted(docs, key=lambda d: d.id)
-    prepared = [prepare(d, options) for d in docs]
-    common = common_sentences(prepared, options)
-    prepared = [drop_sentences(p, common) for p in prepared]
-    perms = Permutations.create(options.num_perm, options.seed)
-    sigs = [minhash_signature(p.shingles, perms) for p in prepared]
-    stock = common_shingles(prepared, options)
-    prepared = [drop_shingles(p, stock) for p in prepared]
-    pairs = find_candidates([p.sentence_shingles for p in prepared], sigs, options)
+    _, pairs = candidate_pairs([prepare(d, options) for d in docs], options)
     ids = [d.id for d in docs]
     return sorted(
         (ids[c.first], ids[c.second]) for c in pairs if ids[c.first] in new or ids[c.second] in new
