@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
@@ -14,7 +15,7 @@ from typing import Any, NoReturn
 import click
 
 import syndetect.formats
-from syndetect.errors import EmptyInputError, SyndetectError
+from syndetect.errors import EmptyInputError, SkippedFileWarning, SyndetectError
 from syndetect.model import Document, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.readers import read_paths
@@ -43,11 +44,30 @@ def fail(message: str) -> NoReturn:
 
 @contextmanager
 def errors() -> Iterator[None]:
-    """Report a SyndetectError as one line on stderr, exit status 2."""
-    try:
-        yield
-    except SyndetectError as exc:
-        fail(str(exc))
+    """Report a SyndetectError as one line on stderr, exit status 2, and a
+    skipped file as one ``Warning:`` line."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", SkippedFileWarning)
+        others = warnings.showwarning
+
+        def show(
+            message: Warning | str,
+            category: type[Warning],
+            filename: str,
+            lineno: int,
+            file: Any = None,
+            line: str | None = None,
+        ) -> None:
+            if issubclass(category, SkippedFileWarning):
+                click.echo(f"Warning: {message}", err=True)
+            else:
+                others(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        try:
+            yield
+        except SyndetectError as exc:
+            fail(str(exc))
 
 
 def read_documents(paths: tuple[str, ...]) -> list[Document]:

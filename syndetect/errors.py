@@ -14,6 +14,8 @@ __all__ = [
     "InputError",
     "MalformedRecordError",
     "MissingPathError",
+    "NoArticleError",
+    "SkippedFileWarning",
     "SyndetectError",
     "UnsupportedFormatError",
 ]
@@ -62,6 +64,19 @@ class DuplicateIdError(InputError):
 
 class EmptyInputError(InputError):
     """An input holds no document, or a document holds no text."""
+
+
+class NoArticleError(EmptyInputError):
+    """A file of an article format holds no article: an ``.xml`` file that is
+    not a feed (a sitemap), an HTML page with no main text (an index page).
+
+    Named explicitly, such a file is an error; met while reading a directory,
+    it is skipped with a [`SkippedFileWarning`][syndetect.errors.SkippedFileWarning].
+    """
+
+
+class SkippedFileWarning(UserWarning):
+    """A file in a directory being read was skipped: it holds no article."""
 
 
 __all__ += [

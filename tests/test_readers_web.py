@@ -27,6 +27,8 @@ from syndetect.errors import (
     EmptyInputError,
     InputError,
     MalformedRecordError,
+    NoArticleError,
+    SkippedFileWarning,
     UnsupportedFormatError,
 )
 from syndetect.model import Document
@@ -431,7 +433,7 @@ def test_malformed_feeds(name: str, error: type[InputError], message: str) -> No
 @pytest.mark.parametrize(
     ("content", "error", "message"),
     [
-        ("<?xml version='1.0'?><config><option name='a'/></config>", MalformedRecordError,
+        ("<?xml version='1.0'?><config><option name='a'/></config>", NoArticleError,
          "not an RSS or Atom feed"),
         ("<rss version='2.0'><channel><title>Quiet</title></channel></rss>", EmptyInputError,
          "no entries"),
@@ -513,3 +515,57 @@ def test_syndetect_imports_and_reads_text_without_the_web_libraries() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "5"
+
+
+def _scrape_with_furniture(tmp_path: Path) -> Path:
+    """A scraped folder: one article page, a sitemap and a tag page with no text."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitemap.xml").write_text(
+        "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        "<url><loc>https://example.org/a</loc></url></urlset>",
+        encoding="utf-8",
+    )
+    (site / "tags.html").write_text(
+        "<html><head><title>Tags</title></head><body></body></html>",
+        encoding="utf-8",
+    )
+    (site / "story.txt").write_text(
+        "Officials said the bridge would reopen on Monday after a week of repairs.",
+        encoding="utf-8",
+    )
+    return site
+
+
+def test_directory_skips_files_without_articles_with_a_warning(tmp_path: Path) -> None:
+    site = _scrape_with_furniture(tmp_path)
+    with pytest.warns(SkippedFileWarning) as caught:
+        docs = list(read_paths([site]))
+    assert [d.id for d in docs] == ["story"]
+    messages = sorted(str(w.message) for w in caught)
+    assert messages == [
+        f"{site / 'sitemap.xml'}: not an RSS or Atom feed; skipped",
+        f"{site / 'tags.html'}: no main text found in the HTML page; skipped",
+    ]
+
+
+def test_cli_warns_once_per_skipped_file_and_scans_the_rest(tmp_path: Path) -> None:
+    site = _scrape_with_furniture(tmp_path)
+    result = CliRunner().invoke(cli, ["scan", str(site), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("Warning: ")]
+    assert warned == [
+        f"Warning: {site / 'sitemap.xml'}: not an RSS or Atom feed; skipped",
+        f"Warning: {site / 'tags.html'}: no main text found in the HTML page; skipped",
+    ]
+    assert json.loads(result.stdout)["documents"][0]["id"] == "story"
+
+
+@pytest.mark.parametrize("name", ["sitemap.xml", "tags.html"])
+def test_a_file_without_articles_named_explicitly_is_an_error(tmp_path: Path, name: str) -> None:
+    path = _scrape_with_furniture(tmp_path) / name
+    with pytest.raises(NoArticleError):
+        list(read_paths([path]))
+    result = CliRunner().invoke(cli, ["scan", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {path}: ")

@@ -9,6 +9,7 @@ theirs is read, and name the extra to install when one is missing.
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from syndetect.errors import (
     DuplicateIdError,
     EmptyInputError,
     MissingPathError,
+    NoArticleError,
+    SkippedFileWarning,
     UnsupportedFormatError,
 )
 from syndetect.model import Document
@@ -87,7 +90,14 @@ def _read_directory(root: Path) -> Iterator[Document]:
         if _suffix(path) not in SUFFIXES:
             continue
         found = True
-        yield from _read_file(path, _stem(rel).as_posix())
+        try:
+            # Read the file whole: a file that turns out to hold no article
+            # must not leave some of its documents read.
+            documents = list(_read_file(path, _stem(rel).as_posix()))
+        except NoArticleError as exc:
+            warnings.warn(f"{exc}; skipped", SkippedFileWarning, stacklevel=2)
+            continue
+        yield from documents
     if not found:
         raise EmptyInputError(str(root), f"directory holds no {_EXPECTED} file")
 

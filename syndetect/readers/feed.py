@@ -26,7 +26,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from syndetect.errors import EmptyInputError, MalformedRecordError
+from syndetect.errors import EmptyInputError, MalformedRecordError, NoArticleError
 from syndetect.model import Document
 from syndetect.readers.html import fragment_text, missing_library
 from syndetect.readers.text import read_bytes
@@ -110,7 +110,8 @@ def read_feed(path: str | Path, *, id: str | None = None) -> Iterator[Document]:
 
     Raises:
         MissingPathError: The file does not exist.
-        MalformedRecordError: The file is not an RSS or Atom feed.
+        MalformedRecordError: The file is a broken RSS or Atom feed.
+        NoArticleError: The file is well-formed but not a feed (a sitemap).
         EmptyInputError: The feed has no entry with text.
         UnsupportedFormatError: feedparser or trafilatura is not installed.
     """
@@ -126,6 +127,6 @@ def read_feed(path: str | Path, *, id: str | None = None) -> Iterator[Document]:
             reason = " ".join(str(result.get("bozo_exception", "")).split())[:200]
             raise MalformedRecordError(str(path), f"not a valid RSS or Atom feed: {reason}")
         if not result.get("version"):
-            raise MalformedRecordError(str(path), "not an RSS or Atom feed")
+            raise NoArticleError(str(path), "not an RSS or Atom feed")
         raise EmptyInputError(str(path), "feed has no entries")
     yield from _entries(result, str(path), id if id is not None else p.stem)

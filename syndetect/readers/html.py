@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from syndetect.errors import DecodeError, EmptyInputError, UnsupportedFormatError
+from syndetect.errors import DecodeError, NoArticleError, UnsupportedFormatError
 from syndetect.metadata import parse_date
 from syndetect.model import Document
 from syndetect.readers.text import read_bytes
@@ -245,14 +245,14 @@ def read_html_file(path: str | Path, *, id: str | None = None) -> Document:
     Raises:
         MissingPathError: The file does not exist.
         DecodeError: The file cannot be read or is binary.
-        EmptyInputError: trafilatura finds no main text.
+        NoArticleError: trafilatura finds no main text.
         UnsupportedFormatError: trafilatura is not installed.
     """
     p = Path(path)
     data = read_bytes(p)
     page = extract_html(decode_html(data, str(path)), str(path))
     if page is None:
-        raise EmptyInputError(str(path), "no main text found in the HTML page")
+        raise NoArticleError(str(path), "no main text found in the HTML page")
     return Document(
         id=id if id is not None else p.stem,
         text=page.text,
