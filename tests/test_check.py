@@ -26,6 +26,7 @@ from syndetect.check_formats import render_check
 from syndetect.cli import cli
 from syndetect.errors import BaselineError
 from syndetect.store import create_index
+from tests.backends import Backend
 from tests.conftest import REPRINT, SEEDS, WIRE_SOURCE
 
 SARIF_SCHEMA = json.loads(
@@ -55,8 +56,9 @@ def batches(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def index(tmp_path: Path, batches: tuple[Path, Path]) -> str:
-    path = str(tmp_path / "archive.db")
+def index(backend: Backend, batches: tuple[Path, Path]) -> str:
+    """An index (of each backend) of the first batch, built with the CLI."""
+    path = backend.location("archive")
     result = CliRunner().invoke(cli, ["index", "add", path, str(batches[0])])
     assert result.exit_code == 2  # not created yet
     result = CliRunner().invoke(cli, ["index", "create", path])
@@ -153,11 +155,11 @@ def test_baselined_finding_passes(tmp_path: Path, index: str, batches: tuple[Pat
 
 
 def test_check_adds_the_new_items_unless_no_update(
-    tmp_path: Path, index: str, batches: tuple[Path, Path]
+    backend: Backend, index: str, batches: tuple[Path, Path]
 ) -> None:
-    before = Path(index).read_bytes()
+    before = backend.snapshot(index)
     run(str(batches[1]), "--index", index, "--no-update")
-    assert Path(index).read_bytes() == before
+    assert backend.snapshot(index) == before
     with syndetect.store.open_index(index) as store:
         assert REPRINT not in store.ids()
     assert run(str(batches[1]), "--index", index).exit_code == 1
@@ -170,11 +172,10 @@ def test_check_adds_the_new_items_unless_no_update(
     assert [(f["derived"], f["source"], f["rule"]) for f in findings] == EXPECTED
 
 
-def test_check_creates_a_missing_index(tmp_path: Path, batches: tuple[Path, Path]) -> None:
-    index = tmp_path / "cache" / "new.db"
-    index.parent.mkdir()
-    assert run(str(batches[0]), "--index", str(index)).exit_code == 0
-    assert run(str(batches[1]), "--index", str(index)).exit_code == 1
+def test_check_creates_a_missing_index(backend: Backend, batches: tuple[Path, Path]) -> None:
+    index = backend.location("new")
+    assert run(str(batches[0]), "--index", index).exit_code == 0
+    assert run(str(batches[1]), "--index", index).exit_code == 1
 
 
 def test_output_is_deterministic(index: str, batches: tuple[Path, Path]) -> None:
@@ -185,9 +186,9 @@ def test_output_is_deterministic(index: str, batches: tuple[Path, Path]) -> None
 
 
 def test_bad_baseline_is_an_input_error(
-    tmp_path: Path, index: str, batches: tuple[Path, Path]
+    tmp_path: Path, backend: Backend, index: str, batches: tuple[Path, Path]
 ) -> None:
-    before = Path(index).read_bytes()
+    before = backend.snapshot(index)
     for content in ("{not json", '{"findings": [{"derived": 1}]}', "[]"):
         bad = tmp_path / "bad.json"
         bad.write_text(content)
@@ -196,18 +197,18 @@ def test_bad_baseline_is_an_input_error(
         assert str(bad) in result.stderr and len(result.stderr.strip().splitlines()) == 1
     result = run(str(batches[1]), "--index", index, "--baseline", str(tmp_path / "missing.json"))
     assert result.exit_code == 2 and "missing.json" in result.stderr
-    assert Path(index).read_bytes() == before  # nothing added on error
+    assert backend.snapshot(index) == before  # nothing added on error
 
 
 def test_bad_input_leaves_the_index_alone(
-    tmp_path: Path, index: str, batches: tuple[Path, Path]
+    tmp_path: Path, backend: Backend, index: str, batches: tuple[Path, Path]
 ) -> None:
-    before = Path(index).read_bytes()
+    before = backend.snapshot(index)
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"id": "a", "text": "fine"}\n{"id": "b"\n')
     result = run(str(feed), "--index", index)
     assert result.exit_code == 2 and f"{feed}:2" in result.stderr
-    assert Path(index).read_bytes() == before
+    assert backend.snapshot(index) == before
 
 
 # -- the policy, on documents made for it ------------------------------------------
