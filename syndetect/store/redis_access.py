@@ -217,13 +217,18 @@ class _RedisAccess(_Access):
                 out[doc] = (text(site), unpack_keys(keys))
         return out
 
-    def _scores(self, key: str, members: Sequence[int]) -> list[float | None]:
-        """Scores of ``members`` in the sorted set ``key`` (None: not in it)."""
-        replies = self.batch([("ZMSCORE", key, *chunk) for chunk in _chunks(members, _ARGS)])
-        return [x for reply in replies for x in reply]
+    def _scores(self, members: Sequence[int], *keys: str) -> list[list[float | None]]:
+        """Scores of ``members`` in each sorted set of ``keys`` (None: not in
+        it), in one round trip."""
+        chunks = list(_chunks(members, _ARGS))
+        replies = self.batch([("ZMSCORE", key, *chunk) for key in keys for chunk in chunks])
+        return [
+            [x for reply in replies[i * len(chunks) : (i + 1) * len(chunks)] for x in reply]
+            for i in range(len(keys))
+        ]
 
     def counts(self, keys: Sequence[int]) -> dict[int, tuple[int, int]]:
-        df, site_max = self._scores(self.keys.sdf, keys), self._scores(self.keys.smax, keys)
+        df, site_max = self._scores(keys, self.keys.sdf, self.keys.smax)
         return {
             k: (number(d), number(m))
             for k, d, m in zip(keys, df, site_max, strict=True)
@@ -241,7 +246,7 @@ class _RedisAccess(_Access):
     def counts_between(self, low: int, high: int) -> list[tuple[int, int, int]]:
         (found,) = self.batch([("ZRANGEBYSCORE", self.keys.sdf, low, high, "WITHSCORES")])
         counted = [(int(m), number(s)) for m, s in pairs(found)]
-        site_max = self._scores(self.keys.smax, [k for k, _ in counted])
+        (site_max,) = self._scores([k for k, _ in counted], self.keys.smax)
         return [(k, df, number(m)) for (k, df), m in zip(counted, site_max, strict=True)]
 
     def docs_with(self, keys: Sequence[int]) -> list[list[int]]:
@@ -249,7 +254,7 @@ class _RedisAccess(_Access):
         return [sorted(number(d) for d in found) for found in replies]
 
     def shingle_counts(self, shingles: Sequence[int]) -> dict[int, int]:
-        found = self._scores(self.keys.shdf, shingles)
+        (found,) = self._scores(shingles, self.keys.shdf)
         return {k: number(n) for k, n in zip(shingles, found, strict=True) if n is not None}
 
     def frequent_shingles(self, floor: float) -> set[int]:
