@@ -98,6 +98,9 @@ def test_copy_fails_the_check_in_every_format(index: str, batches: tuple[Path, P
         outputs[fmt] = result.stdout
 
     text = outputs["text"]
+    assert text.startswith(
+        "syndetect check: 2 new documents, 1 pair sharing text, 1 finding violating the policy\n"
+    )
     assert f"FAIL [uncredited] {REPRINT} copies" in text and WIRE_SOURCE in text
     assert "council" not in text and text.rstrip().endswith("FAILED")
 
@@ -294,3 +297,56 @@ def test_check_creates_a_missing_index_and_its_folder(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert index.is_file()
+    assert result.output.startswith(
+        "syndetect check: 1 new document, 0 pairs sharing text, 0 findings violating the policy\n"
+    )
+
+
+# -- where SARIF and JUnit put an article that is one of several in a file ---------------
+
+
+def test_sarif_points_at_the_jsonl_line(
+    tmp_path: Path, index: str, batches: tuple[Path, Path]
+) -> None:
+    feed = tmp_path / "second.jsonl"
+    lines = [
+        {"id": "council", "text": UNRELATED},
+        {"id": REPRINT, "text": (batches[1] / f"{REPRINT}.txt").read_text(encoding="utf-8")},
+    ]
+    feed.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    sarif = json.loads(run(str(feed), "--index", index, "--no-update", "-f", "sarif").stdout)
+    validate_sarif(sarif)
+    (result,) = sarif["runs"][0]["results"]
+    (location,) = result["locations"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"].endswith("/second.jsonl")
+    assert location["physicalLocation"]["region"] == {"startLine": 2}
+    assert location["logicalLocations"][0]["fullyQualifiedName"] == f"{feed}:2"
+    junit = ET.fromstring(run(str(feed), "--index", index, "--no-update", "-f", "junit").stdout)
+    case = next(c for c in junit.iter("testcase") if c.get("name") == REPRINT)
+    assert case.get("file") == str(feed) and case.get("line") == "2"
+
+
+def test_sarif_points_at_the_warc_record(tmp_path: Path) -> None:
+    from tests.test_readers_web import LEDGER, build_warc
+
+    warc = build_warc(tmp_path / "crawl.warc.gz")
+    bridge = next(d for d in syndetect.read_paths([warc]) if d.id.endswith("/route-12-bridge"))
+    assert bridge.path == f"{warc}#2"  # the second record (the first is the warcinfo)
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(json.dumps({"id": "wire", "text": bridge.text, "date": "2024-03-01"}) + "\n")
+    index = str(tmp_path / "i.db")
+    assert run(str(wire), "--index", index).exit_code == 0
+    result = run(str(warc), "--index", index, "--no-update", "-f", "sarif")
+    assert result.exit_code == 1, result.output
+    sarif = json.loads(result.stdout)
+    validate_sarif(sarif)
+    (finding,) = sarif["runs"][0]["results"]
+    (location,) = finding["locations"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == warc.as_uri()
+    assert location["logicalLocations"][0] == {
+        "name": f"{LEDGER}/news/route-12-bridge",
+        "kind": "document",
+        "fullyQualifiedName": f"{warc}#2",
+    }
+    assert finding["properties"]["uri"] == f"{LEDGER}/news/route-12-bridge"
+    assert finding["properties"]["record"] == 2
