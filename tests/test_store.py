@@ -4,17 +4,12 @@ safety, concurrent readers, and refusal of files that are not (our) indexes."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
 import sqlite3
-import subprocess
 import sys
 import textwrap
 import threading
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +40,7 @@ from syndetect.shingle import (
 from syndetect.store import IndexStore, band_keys, create_index, open_index
 from tests.backends import Backend
 from tests.conftest import REPRINT, ROOT, WIRE_SOURCE
+from tests.crash import kill_inside_add, reopen_after_kill
 from tests.index_corpus import FOOTER, corpus
 
 # Boilerplate rules that move while documents come and go: a corpus-wide
@@ -288,56 +284,6 @@ _KILLED_ADD = textwrap.dedent(
         store.add(docs)
     """
 )
-
-
-def kill_inside_add(
-    tmp_path: Path, location: str, script: str, inside: Callable[[], None] = lambda: None
-) -> tuple[list[str], list[syndetect.Document]]:
-    """Build an index at ``location``, run ``script`` (argv: index, marker file,
-    batch file) that adds a batch and sleeps once it writes the marker, call
-    ``inside``, then SIGKILL it. Returns the ids indexed before, and the batch."""
-    first = corpus(seed=8, stories=4)
-    batch = [replace(d, id=f"b-{d.id}") for d in corpus(seed=9, stories=20)]
-    with build(location, first) as store:
-        before = store.ids()
-    (tmp_path / "batch.json").write_text(
-        json.dumps([{"id": d.id, "text": d.text, "date": d.date} for d in batch])
-    )
-    (tmp_path / "add.py").write_text(script)
-    marker = tmp_path / "inside"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(tmp_path / "add.py"),
-            location,
-            str(marker),
-            str(tmp_path / "batch.json"),
-        ],
-        env=env,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not marker.exists():
-            assert proc.poll() is None, "the add finished or failed before the kill"
-            assert time.monotonic() < deadline, "the add never got inside its transaction"
-            time.sleep(0.02)
-        inside()
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
-    assert proc.returncode == -signal.SIGKILL
-    return before, batch
-
-
-def reopen_after_kill(location: str, before: list[str], batch: list[syndetect.Document]) -> None:
-    """The index opens, verifies, holds none of the batch, and still works."""
-    with open_index(location) as store:
-        assert store.integrity_check(deep=True) == ()
-        assert store.ids() == before  # none of the batch
-        result = store.add(batch)  # and the index still works
-        assert len(result.added) == len(batch)
-        assert store.integrity_check() == ()
 
 
 def test_sigkill_in_the_middle_of_add_leaves_all_or_none(tmp_path: Path) -> None:

@@ -30,8 +30,9 @@ from syndetect.errors import (
 )
 from syndetect.store import create_index, open_index
 from tests.backends import RedisBackend, RedisServer, redis_server
+from tests.crash import kill_inside_add, reopen_after_kill
 from tests.index_corpus import corpus
-from tests.test_store import _commands, build, kill_inside_add, reopen_after_kill
+from tests.test_store import _commands, build
 
 # Sends the first half of the add's MULTI ... EXEC block, then sleeps: Redis has
 # queued those commands and waits for the rest.
