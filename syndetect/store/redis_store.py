@@ -14,7 +14,10 @@ the index's generation; the transaction watches the generation (``WATCH``), so
 it is discarded, and the change redone, when another writer committed in the
 meantime. Redis applies an ``EXEC`` whole and discards a ``MULTI`` whose
 connection is lost before its ``EXEC``, so a writer killed at any point leaves
-all or none of its change. A reader reads the generation before and after its
+all or none of its change. (Redis does not undo a transaction whose command
+fails as it runs; with these commands that only happens when something else
+has written a key of the index with another type, which ``integrity_check``
+reports.) A reader reads the generation before and after its
 reads and reads again when it changed: it sees one committed state.
 """
 
