@@ -11,6 +11,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,14 +26,19 @@ SARIF_SCHEMA = (
 )
 
 
+def _count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 new document", "2 new documents"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def render_text(result: CheckResult) -> str:
     """A summary for a CI log: one line per finding."""
     violations = result.violations
     accepted = len(result.findings) - len(violations)
     lines = [
-        f"syndetect check: {len(result.documents)} new document(s), "
-        f"{len(result.report.pairs)} pair(s) sharing text, "
-        f"{len(violations)} finding(s) violating the policy"
+        f"syndetect check: {_count(len(result.documents), 'new document')}, "
+        f"{_count(len(result.report.pairs), 'pair')} sharing text, "
+        f"{_count(len(violations), 'finding')} violating the policy"
         + (f", {accepted} accepted by the baseline" if accepted else "")
     ]
     for f in result.findings:
@@ -52,9 +58,45 @@ def render_json(result: CheckResult) -> str:
     return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _uri(document: Document) -> str:
-    if document.path and document.path != "<stdin>":
-        p = Path(document.path)
+# Where a reader found a document that is one of several in a file (see
+# syndetect.readers): "FILE:LINE" for a JSONL line, "FILE#N" for the N-th record
+# of a WARC file or entry of a feed.
+_JSONL_LINE = re.compile(r"(?P<file>.+\.jsonl|<stdin>):(?P<line>[1-9][0-9]*)", re.IGNORECASE)
+_RECORD = re.compile(
+    r"(?P<file>.+\.(?:warc|warc\.gz|xml|rss|atom))#(?P<record>[1-9][0-9]*)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """The file a document was read from, and where in it.
+
+    Attributes:
+        file: The file (None: standard input, or no file).
+        line: The JSONL line of the document.
+        record: The number of its WARC record or feed entry.
+    """
+
+    file: str | None
+    line: int | None = None
+    record: int | None = None
+
+
+def _source(document: Document) -> _Source:
+    path = document.path
+    if not path or path == "<stdin>":
+        return _Source(None)
+    if m := _JSONL_LINE.fullmatch(path):
+        file = m["file"]
+        return _Source(None if file == "<stdin>" else file, line=int(m["line"]))
+    if m := _RECORD.fullmatch(path):
+        return _Source(m["file"], record=int(m["record"]))
+    return _Source(path)
+
+
+def _uri(document: Document, file: str | None) -> str:
+    if file:
+        p = Path(file)
         if p.is_absolute():
             return p.as_uri()
         return quote(p.as_posix(), safe="/")
@@ -77,9 +119,13 @@ def _pair_of(result: CheckResult, f: Finding) -> Pair | None:
 
 def _region(result: CheckResult, f: Finding, document: Document) -> dict[str, int]:
     """Where the first shared passage is in the derived file, when the file's
-    text is the document's text (a ``.txt`` file); else its first line."""
+    text is the document's text (a ``.txt`` file); its line in a JSONL file;
+    else the file's first line."""
+    where = _source(document)
+    if where.line is not None:
+        return {"startLine": where.line}
     pair = _pair_of(result, f)
-    if pair is None or not pair.passages or not (document.path or "").endswith(".txt"):
+    if pair is None or not pair.passages or not (where.file or "").endswith(".txt"):
         return {"startLine": 1}
     first = pair.passages[0]
     is_derived = pair.derived == f.derived
@@ -100,10 +146,26 @@ def _fingerprint(f: Finding) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
+def _logical(document: Document) -> dict[str, str]:
+    """The derived article as a logical location: its id (a WARC record's id
+    is its target URI) and, for one of several articles in a file, the
+    reader's name for it (``FILE:LINE``, ``FILE#RECORD``)."""
+    where = _source(document)
+    entry = {"name": document.id, "kind": "document"}
+    if (where.line is not None or where.record is not None) and document.path:
+        entry["fullyQualifiedName"] = document.path
+    return entry
+
+
 def render_sarif(result: CheckResult) -> str:
-    """SARIF 2.1.0: one result per finding, located at the derived article
-    (its file, or its URL), naming the source in the message. Findings the
-    baseline accepts carry an external suppression."""
+    """SARIF 2.1.0: one result per finding, located at the derived article,
+    naming the source in the message. Findings the baseline accepts carry an
+    external suppression.
+
+    The location is the derived article's file (a path, as code scanning
+    wants): at its first shared passage for a ``.txt`` file, at its line for a
+    JSONL line. A WARC record's target URI (or a feed entry's number) is its
+    logical location, and in the result's ``properties``."""
     documents = {d.id: d for d in result.documents}
     rules = [
         {
@@ -117,6 +179,12 @@ def render_sarif(result: CheckResult) -> str:
     results = []
     for f in result.findings:
         document = documents[f.derived]
+        where = _source(document)
+        properties: dict[str, object] = {"derived": f.derived, "source": f.source}
+        if where.record is not None:
+            properties["record"] = where.record
+            if document.url:
+                properties["uri"] = document.url
         entry: dict[str, object] = {
             "ruleId": f.rule,
             "ruleIndex": RULES.index(f.rule),
@@ -125,15 +193,15 @@ def render_sarif(result: CheckResult) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(document)},
+                        "artifactLocation": {"uri": _uri(document, where.file)},
                         "region": _region(result, f, document),
                     },
-                    "logicalLocations": [{"name": f.derived, "kind": "document"}],
+                    "logicalLocations": [_logical(document)],
                 }
             ],
             "partialFingerprints": {"syndetectFinding/v1": _fingerprint(f)},
             "baselineState": "unchanged" if f.baselined else "new",
-            "properties": {"derived": f.derived, "source": f.source},
+            "properties": properties,
         }
         if f.baselined:
             entry["suppressions"] = [
@@ -185,8 +253,11 @@ def render_junit(result: CheckResult) -> str:
     suite = ET.SubElement(root, "testsuite", {"name": "syndetect check", **counts})
     for document in result.documents:
         attrs = {"classname": "syndetect.check", "name": _xml(document.id)}
-        if document.path:
-            attrs["file"] = _xml(document.path)
+        where = _source(document)
+        if where.file:
+            attrs["file"] = _xml(where.file)
+        if where.line is not None:
+            attrs["line"] = str(where.line)
         case = ET.SubElement(suite, "testcase", attrs)
         accepted = []
         for f in by_derived.get(document.id, ()):

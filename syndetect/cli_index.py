@@ -42,18 +42,17 @@ def _output_option(f: F) -> F:
     )(f)
 
 
-INDEX_HELP = "INDEX is the index file (SQLite)."
-
-
 @click.group(name="index")
 def index_group() -> None:
     """Keep a persistent index of articles to check new ones against.
 
-    INDEX is a file: an embedded SQLite database holding each article's
-    text, metadata, signatures and LSH buckets. Adding is idempotent by id
-    (same id and content: nothing to do; new content: replaced) and each
-    add or remove is one transaction, so an interrupted command leaves the
-    index as it was. Readers may query while one writer adds.
+    INDEX is a file, an embedded SQLite database holding each article's
+    text, metadata, signatures and LSH buckets; or a Redis URL,
+    redis://HOST[:PORT][/DB][?prefix=NAME], for an index kept in Redis under
+    keys starting with NAME: (needs the redis extra). Adding is idempotent
+    by id (same id and content: nothing to do; new content: replaced) and
+    each add or remove is one transaction, so an interrupted command leaves
+    the index as it was. Readers may query while a writer adds.
 
     Examples:
 
@@ -61,6 +60,7 @@ def index_group() -> None:
         syndetect index create archive.db
         syndetect index add archive.db feeds/2024-05/
         syndetect index query archive.db today.jsonl --format json
+        syndetect index stats 'redis://127.0.0.1:6379/0?prefix=news'
 
     Exit status: 0 on success, 2 on a usage, input or index error.
     """
@@ -210,8 +210,9 @@ def stats_command(index: str, fmt: str, verify: bool) -> None:
     "index",
     required=True,
     metavar="INDEX",
-    help="The index file of known articles. When missing, it is created (with the default "
-    "scan options) along with its folder, so a CI cache may start empty.",
+    help="The index of known articles: a file, or a redis:// URL. When missing, it is "
+    "created (with the default scan options), a file along with its folder, so a CI cache "
+    "may start empty.",
 )
 @click.option(
     "--baseline",

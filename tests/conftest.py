@@ -1,10 +1,12 @@
-"""Shared fixtures: the seed articles bundled in examples/seeds."""
+"""Shared fixtures: the seed articles bundled in examples/seeds, and the index
+backends."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -12,6 +14,7 @@ import pytest
 
 import syndetect
 from syndetect.readers.jsonl import read_jsonl_stream
+from tests.backends import Backend, RedisBackend, RedisServer, SQLiteBackend, redis_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
@@ -56,3 +59,21 @@ def _no_color_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     or NO_COLOR set where the tests run would change what the CLI prints."""
     for name in ("FORCE_COLOR", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+
+
+# -- index backends (see tests/backends.py) ------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A redis-server for the whole session (each test uses its own key prefix)."""
+    with redis_server(tmp_path_factory.mktemp("redis")) as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    """Each index backend in turn."""
+    if request.param == "sqlite":
+        return SQLiteBackend(tmp_path)
+    return RedisBackend(request.getfixturevalue("redis"))

@@ -26,6 +26,7 @@ from syndetect.check_formats import render_check
 from syndetect.cli import cli
 from syndetect.errors import BaselineError
 from syndetect.store import create_index
+from tests.backends import Backend
 from tests.conftest import REPRINT, SEEDS, WIRE_SOURCE
 
 SARIF_SCHEMA = json.loads(
@@ -55,8 +56,9 @@ def batches(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def index(tmp_path: Path, batches: tuple[Path, Path]) -> str:
-    path = str(tmp_path / "archive.db")
+def index(backend: Backend, batches: tuple[Path, Path]) -> str:
+    """An index (of each backend) of the first batch, built with the CLI."""
+    path = backend.location("archive")
     result = CliRunner().invoke(cli, ["index", "add", path, str(batches[0])])
     assert result.exit_code == 2  # not created yet
     result = CliRunner().invoke(cli, ["index", "create", path])
@@ -96,6 +98,9 @@ def test_copy_fails_the_check_in_every_format(index: str, batches: tuple[Path, P
         outputs[fmt] = result.stdout
 
     text = outputs["text"]
+    assert text.startswith(
+        "syndetect check: 2 new documents, 1 pair sharing text, 1 finding violating the policy\n"
+    )
     assert f"FAIL [uncredited] {REPRINT} copies" in text and WIRE_SOURCE in text
     assert "council" not in text and text.rstrip().endswith("FAILED")
 
@@ -153,11 +158,11 @@ def test_baselined_finding_passes(tmp_path: Path, index: str, batches: tuple[Pat
 
 
 def test_check_adds_the_new_items_unless_no_update(
-    tmp_path: Path, index: str, batches: tuple[Path, Path]
+    backend: Backend, index: str, batches: tuple[Path, Path]
 ) -> None:
-    before = Path(index).read_bytes()
+    before = backend.snapshot(index)
     run(str(batches[1]), "--index", index, "--no-update")
-    assert Path(index).read_bytes() == before
+    assert backend.snapshot(index) == before
     with syndetect.store.open_index(index) as store:
         assert REPRINT not in store.ids()
     assert run(str(batches[1]), "--index", index).exit_code == 1
@@ -170,11 +175,10 @@ def test_check_adds_the_new_items_unless_no_update(
     assert [(f["derived"], f["source"], f["rule"]) for f in findings] == EXPECTED
 
 
-def test_check_creates_a_missing_index(tmp_path: Path, batches: tuple[Path, Path]) -> None:
-    index = tmp_path / "cache" / "new.db"
-    index.parent.mkdir()
-    assert run(str(batches[0]), "--index", str(index)).exit_code == 0
-    assert run(str(batches[1]), "--index", str(index)).exit_code == 1
+def test_check_creates_a_missing_index(backend: Backend, batches: tuple[Path, Path]) -> None:
+    index = backend.location("new")
+    assert run(str(batches[0]), "--index", index).exit_code == 0
+    assert run(str(batches[1]), "--index", index).exit_code == 1
 
 
 def test_output_is_deterministic(index: str, batches: tuple[Path, Path]) -> None:
@@ -185,9 +189,9 @@ def test_output_is_deterministic(index: str, batches: tuple[Path, Path]) -> None
 
 
 def test_bad_baseline_is_an_input_error(
-    tmp_path: Path, index: str, batches: tuple[Path, Path]
+    tmp_path: Path, backend: Backend, index: str, batches: tuple[Path, Path]
 ) -> None:
-    before = Path(index).read_bytes()
+    before = backend.snapshot(index)
     for content in ("{not json", '{"findings": [{"derived": 1}]}', "[]"):
         bad = tmp_path / "bad.json"
         bad.write_text(content)
@@ -196,18 +200,18 @@ def test_bad_baseline_is_an_input_error(
         assert str(bad) in result.stderr and len(result.stderr.strip().splitlines()) == 1
     result = run(str(batches[1]), "--index", index, "--baseline", str(tmp_path / "missing.json"))
     assert result.exit_code == 2 and "missing.json" in result.stderr
-    assert Path(index).read_bytes() == before  # nothing added on error
+    assert backend.snapshot(index) == before  # nothing added on error
 
 
 def test_bad_input_leaves_the_index_alone(
-    tmp_path: Path, index: str, batches: tuple[Path, Path]
+    tmp_path: Path, backend: Backend, index: str, batches: tuple[Path, Path]
 ) -> None:
-    before = Path(index).read_bytes()
+    before = backend.snapshot(index)
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"id": "a", "text": "fine"}\n{"id": "b"\n')
     result = run(str(feed), "--index", index)
     assert result.exit_code == 2 and f"{feed}:2" in result.stderr
-    assert Path(index).read_bytes() == before
+    assert backend.snapshot(index) == before
 
 
 # -- the policy, on documents made for it ------------------------------------------
@@ -293,3 +297,56 @@ def test_check_creates_a_missing_index_and_its_folder(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert index.is_file()
+    assert result.output.startswith(
+        "syndetect check: 1 new document, 0 pairs sharing text, 0 findings violating the policy\n"
+    )
+
+
+# -- where SARIF and JUnit put an article that is one of several in a file ---------------
+
+
+def test_sarif_points_at_the_jsonl_line(
+    tmp_path: Path, index: str, batches: tuple[Path, Path]
+) -> None:
+    feed = tmp_path / "second.jsonl"
+    lines = [
+        {"id": "council", "text": UNRELATED},
+        {"id": REPRINT, "text": (batches[1] / f"{REPRINT}.txt").read_text(encoding="utf-8")},
+    ]
+    feed.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    sarif = json.loads(run(str(feed), "--index", index, "--no-update", "-f", "sarif").stdout)
+    validate_sarif(sarif)
+    (result,) = sarif["runs"][0]["results"]
+    (location,) = result["locations"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"].endswith("/second.jsonl")
+    assert location["physicalLocation"]["region"] == {"startLine": 2}
+    assert location["logicalLocations"][0]["fullyQualifiedName"] == f"{feed}:2"
+    junit = ET.fromstring(run(str(feed), "--index", index, "--no-update", "-f", "junit").stdout)
+    case = next(c for c in junit.iter("testcase") if c.get("name") == REPRINT)
+    assert case.get("file") == str(feed) and case.get("line") == "2"
+
+
+def test_sarif_points_at_the_warc_record(tmp_path: Path) -> None:
+    from tests.test_readers_web import LEDGER, build_warc
+
+    warc = build_warc(tmp_path / "crawl.warc.gz")
+    bridge = next(d for d in syndetect.read_paths([warc]) if d.id.endswith("/route-12-bridge"))
+    assert bridge.path == f"{warc}#2"  # the second record (the first is the warcinfo)
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(json.dumps({"id": "wire", "text": bridge.text, "date": "2024-03-01"}) + "\n")
+    index = str(tmp_path / "i.db")
+    assert run(str(wire), "--index", index).exit_code == 0
+    result = run(str(warc), "--index", index, "--no-update", "-f", "sarif")
+    assert result.exit_code == 1, result.output
+    sarif = json.loads(result.stdout)
+    validate_sarif(sarif)
+    (finding,) = sarif["runs"][0]["results"]
+    (location,) = finding["locations"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == warc.as_uri()
+    assert location["logicalLocations"][0] == {
+        "name": f"{LEDGER}/news/route-12-bridge",
+        "kind": "document",
+        "fullyQualifiedName": f"{warc}#2",
+    }
+    assert finding["properties"]["uri"] == f"{LEDGER}/news/route-12-bridge"
+    assert finding["properties"]["record"] == 2

@@ -4,16 +4,12 @@ safety, concurrent readers, and refusal of files that are not (our) indexes."""
 from __future__ import annotations
 
 import json
-import os
-import signal
+import re
 import sqlite3
-import subprocess
 import sys
 import textwrap
 import threading
-import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,8 +32,10 @@ from syndetect.index import Permutations, lsh_params, minhash_signature
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.pipeline import candidate_pairs
 from syndetect.shingle import prepare
-from syndetect.store import band_keys, create_index, open_index
+from syndetect.store import IndexStore, band_keys, create_index, open_index
+from tests.backends import Backend
 from tests.conftest import REPRINT, ROOT, WIRE_SOURCE
+from tests.crash import kill_inside_add, reopen_after_kill
 from tests.index_corpus import FOOTER, corpus
 
 # Boilerplate rules that move while documents come and go: a corpus-wide
@@ -67,8 +65,10 @@ def scan_candidates(
     )
 
 
-def build(path: Path, docs: Sequence[syndetect.Document], options: ScanOptions = DEFAULT_OPTIONS):
-    store = create_index(path, options=options)
+def build(
+    location: str | Path, docs: Sequence[syndetect.Document], options: ScanOptions = DEFAULT_OPTIONS
+) -> IndexStore:
+    store = create_index(location, options=options)
     store.add(docs)
     return store
 
@@ -109,21 +109,21 @@ def test_band_keys_bucket_like_datasketch() -> None:
 @pytest.mark.parametrize("options", [DEFAULT_OPTIONS, MOVING], ids=["default", "moving"])
 @pytest.mark.parametrize("split", [0, 1, 2])
 def test_query_finds_exactly_the_candidates_of_find_candidates(
-    tmp_path: Path, split: int, options: ScanOptions
+    backend: Backend, split: int, options: ScanOptions
 ) -> None:
     docs = corpus(seed=3)
     new = docs[split::3]
     new_ids = {d.id for d in new}
-    with build(tmp_path / "i.db", [d for d in docs if d.id not in new_ids], options) as store:
+    with build(backend.location("i"), [d for d in docs if d.id not in new_ids], options) as store:
         assert store.candidates(new) == scan_candidates(docs, new_ids, options)
 
 
 def test_query_equals_scan_on_the_seeds(
-    tmp_path: Path, seed_documents: list[syndetect.Document], seed_report: syndetect.Report
+    backend: Backend, seed_documents: list[syndetect.Document], seed_report: syndetect.Report
 ) -> None:
     indexed = [d for d in seed_documents if d.id != REPRINT]
     new = [d for d in seed_documents if d.id == REPRINT]
-    with build(tmp_path / "i.db", indexed) as store:
+    with build(backend.location("i"), indexed) as store:
         report = store.query(new)
         assert store.candidates(new) == [(REPRINT, WIRE_SOURCE)]
     assert report.pairs == seed_report.pairs
@@ -131,19 +131,19 @@ def test_query_equals_scan_on_the_seeds(
     infos = {d.id: d for d in seed_report.documents}
     assert report.documents == (infos[REPRINT], infos[WIRE_SOURCE])
     # the source is new, the reprint indexed: the same pair
-    with build(tmp_path / "j.db", [d for d in seed_documents if d.id != WIRE_SOURCE]) as store:
+    with build(backend.location("j"), [d for d in seed_documents if d.id != WIRE_SOURCE]) as store:
         assert store.query([d for d in seed_documents if d.id == WIRE_SOURCE]).pairs == (
             seed_report.pairs
         )
 
 
 @pytest.mark.parametrize("options", [DEFAULT_OPTIONS, MOVING], ids=["default", "moving"])
-def test_query_equals_scan_while_the_index_grows(tmp_path: Path, options: ScanOptions) -> None:
+def test_query_equals_scan_while_the_index_grows(backend: Backend, options: ScanOptions) -> None:
     """Add documents one batch at a time; before each add, querying the batch
     gives scan's pairs of (index + batch) that involve the batch — also when
     the batch turns sentences into boilerplate or back (MOVING options)."""
     docs = corpus(seed=5)
-    store = create_index(tmp_path / "i.db", options=options)
+    store = create_index(backend.location("i"), options=options)
     indexed: list[syndetect.Document] = []
     for start in range(0, len(docs), 5):
         batch = docs[start : start + 5]
@@ -165,12 +165,12 @@ def test_query_equals_scan_while_the_index_grows(tmp_path: Path, options: ScanOp
     store.close()
 
 
-def test_site_furniture_learnt_incrementally(tmp_path: Path) -> None:
+def test_site_furniture_learnt_incrementally(backend: Backend) -> None:
     """The footer becomes boilerplate with the third page of its site: stored
     signatures of the first two pages are recomputed, as a scan would see them."""
     docs = [d for d in corpus(seed=2) if d.outlet == "Daily Planet"]
     assert len(docs) >= 3 and all(FOOTER in d.text for d in docs)
-    with build(tmp_path / "i.db", docs[:2]) as store:
+    with build(backend.location("i"), docs[:2]) as store:
         assert store.stats().boilerplate_sentences == 0
         assert list(store.query(docs[2:3]).pairs) == involving(
             syndetect.scan(docs[:3]), {docs[2].id}
@@ -181,9 +181,9 @@ def test_site_furniture_learnt_incrementally(tmp_path: Path) -> None:
 
 
 def test_new_document_replaces_the_indexed_one_of_the_same_id(
-    tmp_path: Path, seed_documents: list[syndetect.Document], seed_report: syndetect.Report
+    backend: Backend, seed_documents: list[syndetect.Document], seed_report: syndetect.Report
 ) -> None:
-    with build(tmp_path / "i.db", seed_documents) as store:
+    with build(backend.location("i"), seed_documents) as store:
         reprint = next(d for d in seed_documents if d.id == REPRINT)
         assert store.query([reprint]).pairs == seed_report.pairs
         assert (
@@ -194,22 +194,16 @@ def test_new_document_replaces_the_indexed_one_of_the_same_id(
 # -- add and remove -------------------------------------------------------------
 
 
-def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    out = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-    conn.close()
-    return out
-
-
-def test_add_is_idempotent_by_id(tmp_path: Path, seed_documents: list[syndetect.Document]) -> None:
-    path = tmp_path / "i.db"
+def test_add_is_idempotent_by_id(
+    backend: Backend, seed_documents: list[syndetect.Document]
+) -> None:
+    path = backend.location("i")
     with build(path, seed_documents) as store:
-        before = _rows(path)
+        before = backend.contents(path)
         again = store.add(seed_documents)
         assert again.added == again.replaced == ()
         assert again.unchanged == tuple(sorted(d.id for d in seed_documents))
-        assert _rows(path) == before
+        assert backend.contents(path) == before
         # same id, new text: replaced, and the old text is gone
         changed = syndetect.Document(
             WIRE_SOURCE, "An unrelated note about the weather in Oslo today."
@@ -223,28 +217,28 @@ def test_add_is_idempotent_by_id(tmp_path: Path, seed_documents: list[syndetect.
         assert store.integrity_check(deep=True) == ()
 
 
-def test_add_rejects_duplicate_ids_in_one_batch(tmp_path: Path) -> None:
-    with create_index(tmp_path / "i.db") as store, pytest.raises(syndetect.DuplicateIdError):
+def test_add_rejects_duplicate_ids_in_one_batch(backend: Backend) -> None:
+    with create_index(backend.location("i")) as store, pytest.raises(syndetect.DuplicateIdError):
         store.add([syndetect.Document("a", "one two"), syndetect.Document("a", "three")])
         assert store.ids() == []
 
 
 def test_remove_leaves_no_stale_candidates(
-    tmp_path: Path, seed_documents: list[syndetect.Document]
+    backend: Backend, seed_documents: list[syndetect.Document]
 ) -> None:
-    path = tmp_path / "i.db"
+    path = backend.location("i")
     others = [d for d in seed_documents if d.id not in (REPRINT, WIRE_SOURCE)]
     source = next(d for d in seed_documents if d.id == WIRE_SOURCE)
     reprint = next(d for d in seed_documents if d.id == REPRINT)
     with build(path, others) as store:
-        empty = _rows(path)
+        empty = backend.contents(path)
         store.add([source])
         assert store.candidates([reprint]) == [(REPRINT, WIRE_SOURCE)]
         result = store.remove([WIRE_SOURCE, "no-such-id"])
         assert result.removed == (WIRE_SOURCE,) and result.missing == ("no-such-id",)
         assert store.candidates([reprint]) == []
         assert store.query([reprint]).pairs == ()
-        assert _rows(path) == empty  # not a row of it left anywhere
+        assert backend.contents(path) == empty  # not a row (or key) of it left anywhere
         assert store.integrity_check(deep=True) == ()
 
 
@@ -255,11 +249,12 @@ _KILLED_ADD = textwrap.dedent(
     import json, sys, time
     from pathlib import Path
     import syndetect
-    from syndetect.store import SQLiteStore, open_index
+    from syndetect.store import open_index
+    from syndetect.store.sqlite_access import _SQLiteAccess
 
     index, marker, batch = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
     docs = [syndetect.Document(**d) for d in json.loads(Path(batch).read_text())]
-    insert = SQLiteStore._insert_document
+    insert = _SQLiteAccess.insert
     done = 0
 
     def slow_insert(self, *args):
@@ -270,7 +265,7 @@ _KILLED_ADD = textwrap.dedent(
             marker.write_text("inside")
             time.sleep(60)
 
-    SQLiteStore._insert_document = slow_insert
+    _SQLiteAccess.insert = slow_insert
     with open_index(index) as store:
         # a tiny page cache spills uncommitted pages into the write-ahead log
         store._conn.execute("PRAGMA cache_size=4")
@@ -280,46 +275,17 @@ _KILLED_ADD = textwrap.dedent(
 
 
 def test_sigkill_in_the_middle_of_add_leaves_all_or_none(tmp_path: Path) -> None:
-    path = tmp_path / "i.db"
-    first = corpus(seed=8, stories=4)
-    batch = [replace(d, id=f"b-{d.id}") for d in corpus(seed=9, stories=20)]
-    with build(path, first) as store:
-        before = store.ids()
-    (tmp_path / "batch.json").write_text(
-        json.dumps([{"id": d.id, "text": d.text, "date": d.date} for d in batch])
-    )
-    script = tmp_path / "add.py"
-    script.write_text(_KILLED_ADD)
-    marker = tmp_path / "inside"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, str(script), str(path), str(marker), str(tmp_path / "batch.json")],
-        env=env,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not marker.exists():
-            assert proc.poll() is None, "the add finished or failed before the kill"
-            assert time.monotonic() < deadline, "the add never got inside its transaction"
-            time.sleep(0.02)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
-    assert proc.returncode == -signal.SIGKILL
+    path = str(tmp_path / "i.db")
+    before, batch = kill_inside_add(tmp_path, path, _KILLED_ADD)
     wal = Path(f"{path}-wal")
     assert wal.exists() and wal.stat().st_size > 100_000  # uncommitted rows were on disk
-    with open_index(path) as store:
-        assert store.integrity_check(deep=True) == ()
-        assert store.ids() == before  # none of the batch
-        result = store.add(batch)  # and the index still works
-        assert len(result.added) == len(batch)
-        assert store.integrity_check() == ()
+    reopen_after_kill(path, before, batch)
 
 
-def test_readers_query_while_a_writer_adds(tmp_path: Path) -> None:
+def test_readers_query_while_a_writer_adds(backend: Backend) -> None:
     """A reader sees the index as of one committed batch or the next, never
     half a batch, and is never blocked by the writer."""
-    path = tmp_path / "i.db"
+    path = backend.location("i")
     docs = corpus(seed=11, stories=24)
     batches = [docs[i : i + 6] for i in range(0, len(docs), 6)]
     probe = syndetect.Document("probe", docs[0].text)
@@ -359,19 +325,29 @@ def test_readers_query_while_a_writer_adds(tmp_path: Path) -> None:
 # -- opening, versions, bad files ---------------------------------------------------
 
 
-def test_create_refuses_an_existing_path(tmp_path: Path) -> None:
-    create_index(tmp_path / "i.db").close()
-    with pytest.raises(IndexExistsError, match=r"i\.db"):
-        create_index(tmp_path / "i.db")
-    with pytest.raises(IndexNotFoundError, match=r"nope\.db"):
-        open_index(tmp_path / "nope.db")
-    with pytest.raises(UnsupportedIndexError, match="redis://"):
-        open_index("redis://127.0.0.1:6379/0")
+def test_create_refuses_an_existing_index(backend: Backend) -> None:
+    path = backend.location("i")
+    create_index(path).close()
+    with pytest.raises(IndexExistsError, match=re.escape(path)):
+        create_index(path)
+    nope = backend.location("nope")
+    with pytest.raises(IndexNotFoundError, match=re.escape(nope)):
+        open_index(nope)
+    with open_index(nope, create=True) as store:
+        assert store.ids() == []
 
 
-def test_options_are_kept_in_the_index(tmp_path: Path) -> None:
-    create_index(tmp_path / "i.db", options=MOVING).close()
-    with open_index(tmp_path / "i.db", options=DEFAULT_OPTIONS) as store:
+def test_redis_without_the_redis_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "redis", None)  # import redis fails
+    monkeypatch.delitem(sys.modules, "syndetect.store.redis_store", raising=False)
+    with pytest.raises(UnsupportedIndexError, match=r"redis://:\*\*\*@h:1/0: .*syndetect\[redis\]"):
+        open_index("redis://:secret@h:1/0")
+
+
+def test_options_are_kept_in_the_index(backend: Backend) -> None:
+    path = backend.location("i")
+    create_index(path, options=MOVING).close()
+    with open_index(path, options=DEFAULT_OPTIONS) as store:
         assert store.options == MOVING
         assert store.stats().options == MOVING
 
@@ -383,18 +359,19 @@ def _set_meta(path: Path, key: str, value: str) -> None:
     conn.close()
 
 
-def test_older_schema_is_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "i.db"
+def test_older_schema_is_migrated(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = backend.location("i")
     build(path, corpus(stories=2)).close()
     calls = []
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module._MIGRATIONS, 1, lambda conn: calls.append(conn))
+    monkeypatch.setitem(backend.migrations(), 1, lambda conn: calls.append(conn))
     with open_index(path) as store:
         assert len(store.ids()) == 4
     assert len(calls) == 1
-    conn = sqlite3.connect(path)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
-    conn.close()
+    assert backend.meta(path)["schema_version"] == "2"
+    with open_index(path) as store:  # migrated once
+        assert len(store.ids()) == 4
+    assert len(calls) == 1
 
 
 def _corrupt(path: Path) -> None:
@@ -458,23 +435,23 @@ def test_bad_index_files_are_refused_and_left_alone(tmp_path: Path, kind: str) -
         assert path.read_bytes() == data and path.stat().st_mtime_ns == mtime
 
 
-def test_missing_index_is_an_error_except_for_check(tmp_path: Path) -> None:
+def test_missing_index_is_an_error_except_for_check(tmp_path: Path, backend: Backend) -> None:
     runner = CliRunner()
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "n1", "text": "A short article about nothing much."}) + "\n")
-    missing = str(tmp_path / "missing.db")
+    missing = backend.location("missing")
     for args in _commands(missing, str(feed))[:4]:
         result = runner.invoke(cli, args)
         assert result.exit_code == 2 and "no such index" in result.stderr, args
-        assert not Path(missing).exists()
+        assert not backend.snapshot(missing)
 
 
 # -- the CLI ---------------------------------------------------------------------
 
 
-def test_index_commands(tmp_path: Path) -> None:
+def test_index_commands(backend: Backend) -> None:
     runner = CliRunner()
-    index = str(tmp_path / "i.db")
+    index = backend.location("i")
     seeds = ROOT / "examples" / "seeds"
     assert runner.invoke(cli, ["index", "create", index]).exit_code == 0
     assert runner.invoke(cli, ["index", "create", index]).exit_code == 2

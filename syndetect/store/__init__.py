@@ -3,7 +3,9 @@ compare new articles against, without rescanning the archive.
 
 :class:`IndexStore` is the storage interface; :class:`SQLiteStore` keeps an
 index in one embedded SQLite file (WAL mode, so readers never wait for the one
-writer). :func:`open_index` picks the backend from the location.
+writer), :class:`RedisStore` in a Redis database (the ``redis`` extra).
+:func:`open_index` picks the backend from the location: a ``redis://``,
+``rediss://`` or ``unix://`` URL is Redis, anything else a file path.
 
 What is stored, per document: its metadata and full text (passages are aligned
 at query time), its sentence keys (for the boilerplate counts), the LSH band
@@ -33,23 +35,29 @@ sentence buckets cannot follow the stock phrases that cheaply; see
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from syndetect.errors import UnsupportedIndexError
+from syndetect.errors import IndexExistsError, IndexNotFoundError, UnsupportedIndexError
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.store.bands import band_keys
 from syndetect.store.base import AddResult, IndexStats, IndexStore, RemoveResult
 from syndetect.store.encoding import decode_prepared, encode_prepared
+from syndetect.store.meta import FORMAT as FORMAT
+from syndetect.store.meta import SCHEMA_VERSION
+from syndetect.store.redis_access import shown_url
 from syndetect.store.schema import _MIGRATIONS as _MIGRATIONS  # private; tests add steps
-from syndetect.store.schema import FORMAT as FORMAT
-from syndetect.store.schema import SCHEMA_VERSION
 from syndetect.store.sqlite import SQLiteStore
 
+if TYPE_CHECKING:
+    from syndetect.store.redis_store import RedisStore
+
 __all__ = [
+    "REDIS_SCHEMES",
     "SCHEMA_VERSION",
     "AddResult",
     "IndexStats",
     "IndexStore",
+    "RedisStore",
     "RemoveResult",
     "SQLiteStore",
     "band_keys",
@@ -60,16 +68,21 @@ __all__ = [
 ]
 
 
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+"""Index locations with these prefixes are Redis URLs (:class:`RedisStore`)."""
+
+
 def open_index(
     location: str | os.PathLike[str],
     *,
     create: bool = False,
     options: ScanOptions = DEFAULT_OPTIONS,
 ) -> IndexStore:
-    """Open the index at ``location``: a file path (SQLite).
+    """Open the index at ``location``: a file path (SQLite) or a Redis URL.
 
     Args:
-        location: Index file, or a ``redis://`` URL (not available yet).
+        location: Index file, or a ``redis://`` URL (see :class:`RedisStore`;
+            needs the ``redis`` extra).
         create: Create the index when it does not exist (with ``options``).
         options: Scan options of a newly created index; an existing index
             keeps the options it was built with.
@@ -78,28 +91,51 @@ def open_index(
         IndexNotFoundError: No index there and ``create`` is false.
         IndexStoreError: A subclass saying what is wrong with the index.
     """
-    where = _sqlite_path(location)
-    if create and not Path(where).exists():
-        return SQLiteStore.create(where, options=options)
-    return SQLiteStore.open(where)
+    where = os.fspath(location)
+    backend = _backend(where)
+    if not create:
+        return backend.open(where)
+    try:
+        return backend.open(where)
+    except IndexNotFoundError:
+        pass
+    try:
+        return backend.create(where, options=options)
+    except IndexExistsError:  # another process created it meanwhile
+        return backend.open(where)
 
 
 def create_index(
     location: str | os.PathLike[str], *, options: ScanOptions = DEFAULT_OPTIONS
 ) -> IndexStore:
-    """Create a new, empty index at ``location`` with ``options``.
+    """Create a new, empty index at ``location`` (a file path or a Redis URL) with ``options``.
 
     Raises:
         IndexExistsError: Something already exists there.
         IndexStoreError: A subclass saying why it cannot be created.
     """
-    return SQLiteStore.create(_sqlite_path(location), options=options)
-
-
-def _sqlite_path(location: str | os.PathLike[str]) -> str:
     where = os.fspath(location)
-    if where.startswith(("redis://", "rediss://", "unix://")):
+    return _backend(where).create(where, options=options)
+
+
+def _backend(where: str) -> type[SQLiteStore] | type[RedisStore]:
+    if not where.startswith(REDIS_SCHEMES):
+        return SQLiteStore
+    try:
+        from syndetect.store.redis_store import RedisStore
+    except ModuleNotFoundError as exc:
+        if exc.name != "redis":
+            raise
         raise UnsupportedIndexError(
-            where, "the Redis index backend is not available yet; use a file path"
-        )
-    return where
+            shown_url(where),
+            "a Redis index needs the redis package: pip install 'syndetect[redis]'",
+        ) from None
+    return RedisStore
+
+
+def __getattr__(name: str) -> object:
+    if name == "RedisStore":  # imported on first use: redis is an optional dependency
+        from syndetect.store.redis_store import RedisStore
+
+        return RedisStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

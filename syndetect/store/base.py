@@ -46,7 +46,7 @@ class IndexStats:
     """Size and settings of an index.
 
     Attributes:
-        location: The index file or URL.
+        location: The index file or URL (its password masked).
         schema_version: Version of its schema.
         documents: Documents held.
         sentences: Usable sentences held (their keys).
@@ -54,7 +54,8 @@ class IndexStats:
             boilerplate (site furniture or corpus-wide).
         sentence_band_rows: Rows of the sentence LSH.
         document_band_rows: Rows of the document LSH.
-        size_bytes: Bytes on disk (database plus write-ahead log).
+        size_bytes: SQLite: bytes on disk (database plus write-ahead log).
+            Redis: bytes of memory the whole Redis server uses (``used_memory``).
         options: The scan options the index was built with.
     """
 

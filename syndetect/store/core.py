@@ -1,119 +1,88 @@
-"""What the parts of :class:`~syndetect.store.sqlite.SQLiteStore` share: its
-connection and settings, transactions, planning a change, loading indexed
-documents, and their band keys."""
+"""What every index backend shares: its settings, planning a change, adding
+and removing documents, loading indexed documents, and their band keys.
+
+A backend (:class:`~syndetect.store.sqlite.SQLiteStore`,
+:class:`~syndetect.store.redis_store.RedisStore`) provides :meth:`_Core._read`
+and :meth:`_Core._write`, which run a piece of work on one consistent view of
+the index (an :class:`~syndetect.store.access._Access`); everything here goes
+through that view.
+"""
 
 from __future__ import annotations
 
 import math
-import sqlite3
 import struct
+from abc import abstractmethod
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from syndetect.errors import IndexCorruptError, IndexLockedError, IndexStoreError
+from syndetect.errors import IndexCorruptError
 from syndetect.index import Permutations, lsh_params, minhash_signature
+from syndetect.metadata import describe
 from syndetect.model import Document
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument, drop_sentences, drop_shingles
+from syndetect.store.access import Bucket, SentenceBand, _Access, _Counts, _Record
 from syndetect.store.bands import band_keys
-from syndetect.store.base import IndexStore
-from syndetect.store.encoding import _info, decode_prepared
+from syndetect.store.base import AddResult, IndexStore, RemoveResult
+from syndetect.store.encoding import _digest, _info, _info_json, decode_prepared, encode_prepared
 from syndetect.store.plan import (
     _Boilerplate,
     _count,
     _Effective,
-    _fetch_counts,
     _floor,
     _Loaded,
     _New,
+    _new,
     _Plan,
     _Removed,
     _shingle_floor,
+    _unique,
     _usable_keys,
 )
-from syndetect.store.schema import _chunks, _marks, _signed, _unsigned
 
 _MAX = np.uint32(0xFFFFFFFF)
 
+T = TypeVar("T")
 
-class _SQLiteCore(IndexStore):
-    """The state and shared steps of :class:`~syndetect.store.sqlite.SQLiteStore`."""
 
-    def __init__(self, path: str, conn: sqlite3.Connection, options: ScanOptions) -> None:
-        self.location = path
+class _Core(IndexStore):
+    """The settings and backend-independent steps of an index."""
+
+    def __init__(self, location: str, options: ScanOptions) -> None:
+        self.location = location
         self.options = options
-        self._conn = conn
         self._doc_perms = Permutations.create(options.num_perm, options.seed)
         self._sentence_perms = Permutations.create(options.sentence_perm, options.seed)
         self._doc_lsh = lsh_params(options.document_threshold, options.num_perm)
         self._sentence_lsh = lsh_params(options.threshold, options.sentence_perm)
 
-    # -- transactions --------------------------------------------------------
+    # -- transactions (the backend's) ----------------------------------------
 
-    @contextmanager
-    def _transaction(self, write: bool) -> Iterator[sqlite3.Connection]:
-        """One transaction: all of it or none of it reaches the file."""
-        conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except sqlite3.OperationalError as exc:
-            raise IndexLockedError(self.location, f"index is locked: {exc}") from None
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise IndexStoreError(self.location, f"cannot commit: {exc}") from None
+    @abstractmethod
+    def _read(self, work: Callable[[_Access], T]) -> T:
+        """``work`` on one consistent view of the index, as of one committed
+        change (it may run more than once)."""
 
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """Turn SQLite errors into errors naming the index."""
-        try:
-            yield
-        except sqlite3.DatabaseError as exc:
-            text = str(exc)
-            if "locked" in text or "busy" in text:
-                raise IndexLockedError(self.location, f"index is locked: {text}") from None
-            if isinstance(exc, sqlite3.OperationalError) and "disk" not in text:
-                raise IndexStoreError(self.location, text) from None
-            raise IndexCorruptError(self.location, f"index is damaged ({text})") from None
+    @abstractmethod
+    def _write(self, work: Callable[[_Access], T]) -> T:
+        """``work`` in one write transaction: all of its writes or none reach
+        the index (it may run more than once)."""
 
     # -- planning ------------------------------------------------------------
 
-    def _stored(self, conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[int, bytes]]:
-        """Indexed ``id -> (doc, digest)`` for those of ``ids`` that are indexed."""
-        found: dict[str, tuple[int, bytes]] = {}
-        for chunk in _chunks(ids):
-            rows = conn.execute(
-                f"SELECT id, doc, digest FROM documents WHERE id IN ({_marks(len(chunk))})",
-                list(chunk),
-            ).fetchall()
-            found.update((i, (d, bytes(g))) for i, d, g in rows)
-        return found
+    def _removed(self, access: _Access, docs: Iterable[int]) -> list[_Removed]:
+        found = access.sites_and_keys(sorted(docs))
+        return [_Removed(doc, keys, site) for doc, (site, keys) in sorted(found.items())]
 
-    def _removed(self, conn: sqlite3.Connection, docs: Iterable[int]) -> list[_Removed]:
-        out: list[_Removed] = []
-        for doc in sorted(docs):
-            (site,) = conn.execute("SELECT site FROM documents WHERE doc = ?", (doc,)).fetchone()
-            keys = conn.execute("SELECT key FROM sentences WHERE doc = ?", (doc,)).fetchall()
-            out.append(_Removed(doc, frozenset(_unsigned(k) for (k,) in keys), site))
-        return out
-
-    def _plan(
-        self, conn: sqlite3.Connection, removed: Sequence[_Removed], added: Sequence[_New]
-    ) -> _Plan:
+    def _plan(self, access: _Access, removed: Sequence[_Removed], added: Sequence[_New]) -> _Plan:
         """Work out the change's effect on the boilerplate counts and statuses."""
         o = self.options
-        (total_old,) = conn.execute("SELECT count(*) FROM documents").fetchone()
+        total_old = access.total()
         total_new = total_old - len(removed) + len(added)
         delta: Counter[int] = Counter()
         delta_site: Counter[tuple[str, int]] = Counter()
@@ -124,16 +93,9 @@ class _SQLiteCore(IndexStore):
                     if item.site is not None:
                         delta_site[(item.site, k)] += sign
         touched = sorted(delta)
-        old = _fetch_counts(conn, touched)
+        old = access.counts(touched)
         per_site: dict[int, dict[str, int]] = defaultdict(dict)
-        site_keys = sorted({k for _, k in delta_site})
-        for chunk in _chunks(site_keys):
-            rows = conn.execute(
-                f"SELECT key, site, n FROM site_counts WHERE key IN ({_marks(len(chunk))})",
-                [_signed(k) for k in chunk],
-            ).fetchall()
-            for k, site, n in rows:
-                per_site[_unsigned(k)][site] = n
+        per_site.update(access.site_counts(sorted({k for _, k in delta_site})))
         site_counts: dict[tuple[str, int], int] = {}
         for (site, k), d in sorted(delta_site.items()):
             n = per_site[k].get(site, 0) + d
@@ -145,8 +107,8 @@ class _SQLiteCore(IndexStore):
             if k in per_site:
                 site_max = max(per_site[k].values(), default=0)
             counts[k] = (df + delta[k], site_max)
-        before = _Boilerplate(conn, o, total_old, {})
-        after = _Boilerplate(conn, o, total_new, counts)
+        before = _Boilerplate(access, o, total_old, {})
+        after = _Boilerplate(access, o, total_new, counts)
         flipped = {
             k
             for k in touched
@@ -155,29 +117,21 @@ class _SQLiteCore(IndexStore):
         floors = (_floor(o, total_old), _floor(o, total_new))
         if floors[0] != floors[1]:
             # Keys whose status changes only because the corpus-wide floor moved.
-            rows = conn.execute(
-                "SELECT key, df, site_max FROM sentence_counts WHERE df >= ? AND df <= ?",
-                (math.floor(min(floors)), math.ceil(max(floors))),
-            ).fetchall()
-            for k, df, m in rows:
-                key = _unsigned(k)
+            low, high = math.floor(min(floors)), math.ceil(max(floors))
+            for key, df, m in access.counts_between(low, high):
                 if key not in counts and before.is_common(df, m) != after.is_common(df, m):
                     flipped.add(key)
         gone = frozenset(r.doc for r in removed)
-        affected: set[int] = set()
-        flips = sorted(_signed(k) for k in flipped)
-        for chunk in _chunks(flips):
-            rows = conn.execute(
-                f"SELECT DISTINCT doc FROM sentences WHERE key IN ({_marks(len(chunk))})", chunk
-            ).fetchall()
-            affected.update(d for (d,) in rows)
+        affected = {d for ds in access.docs_with(sorted(flipped)) for d in ds}
         changed = tuple(sorted(affected - gone))
-        stock, shingle_counts = self._stock(conn, total_new, before, after, removed, added, changed)
+        stock, shingle_counts = self._stock(
+            access, total_new, before, after, removed, added, changed
+        )
         return _Plan(after, counts, site_counts, changed, gone, stock, shingle_counts)
 
     def _stock(
         self,
-        conn: sqlite3.Connection,
+        access: _Access,
         total: int,
         before: _Boilerplate,
         after: _Boilerplate,
@@ -192,7 +146,7 @@ class _SQLiteCore(IndexStore):
         def shingles(p: PreparedDocument, view: _Boilerplate) -> npt.NDArray[np.uint32]:
             return drop_sentences(p, view.common(_usable_keys(p))).shingles
 
-        loaded = self._load(conn, [*(r.doc for r in removed), *affected])
+        loaded = self._load(access, [*(r.doc for r in removed), *affected])
         minus = [shingles(loaded[r.doc].prepared, before) for r in removed]
         plus = [shingles(n.prepared, after) for n in added]
         for doc in affected:
@@ -201,17 +155,10 @@ class _SQLiteCore(IndexStore):
         delta = _count(plus)
         delta.subtract(_count(minus))
         touched = sorted(k for k, d in delta.items() if d)
-        new_counts: dict[int, int] = {}
-        for chunk in _chunks(touched):
-            rows = conn.execute(
-                f"SELECT shingle, df FROM shingle_counts WHERE shingle IN ({_marks(len(chunk))})",
-                list(chunk),
-            ).fetchall()
-            old = dict(rows)
-            new_counts.update((k, old.get(k, 0) + delta[k]) for k in chunk)
+        old = access.shingle_counts(touched)
+        new_counts = {k: old.get(k, 0) + delta[k] for k in touched}
         floor = _shingle_floor(self.options, total)
-        frequent = conn.execute("SELECT shingle FROM shingle_counts WHERE df >= ?", (floor,))
-        stock = {k for (k,) in frequent if k not in new_counts}
+        stock = {k for k in access.frequent_shingles(floor) if k not in new_counts}
         stock.update(k for k, n in new_counts.items() if n >= floor)
         return np.array(sorted(stock), dtype=np.uint32), new_counts
 
@@ -233,45 +180,111 @@ class _SQLiteCore(IndexStore):
         final = drop_shingles(eff, plan.stock) if isinstance(plan, _Plan) else eff
         return _Effective(prepared.document, final, signature, eff)
 
-    def _load(self, conn: sqlite3.Connection, docs: Iterable[int]) -> dict[int, _Loaded]:
+    def _load(self, access: _Access, docs: Iterable[int]) -> dict[int, _Loaded]:
         """Indexed documents, prepared (from their stored words and shingles)."""
         out: dict[int, _Loaded] = {}
-        wanted = sorted(set(docs))
-        for chunk in _chunks(wanted):
-            rows = conn.execute(
-                "SELECT doc, id, text, title, date, url, outlet, path, prepared, signature, info "
-                "FROM documents "
-                f"WHERE doc IN ({_marks(len(chunk))})",
-                list(chunk),
-            ).fetchall()
-            for doc, id_, text, title, date, url, outlet, path, data, sig, info in rows:
-                document = Document(id_, text, title, date, url, outlet, path)
-                try:
-                    out[doc] = _Loaded(
-                        decode_prepared(bytes(data), document),
-                        np.frombuffer(sig, dtype="<u4").astype(np.uint32),
-                        _info(info),
-                    )
-                except (ValueError, TypeError, KeyError, struct.error):
-                    raise IndexCorruptError(
-                        self.location, f"stored words of document {id_!r} are damaged"
-                    ) from None
+        for row in access.rows(sorted(set(docs))):
+            try:
+                out[row.doc] = _Loaded(
+                    decode_prepared(row.prepared, row.document),
+                    np.frombuffer(row.signature, dtype="<u4").astype(np.uint32),
+                    _info(row.info),
+                    row.digest,
+                )
+            except (ValueError, TypeError, KeyError, struct.error):
+                raise IndexCorruptError(
+                    self.location, f"stored words of document {row.document.id!r} are damaged"
+                ) from None
         return out
 
     # -- band keys -----------------------------------------------------------
 
-    def _sentence_bands(self, prepared: PreparedDocument) -> list[tuple[int, bytes, int]]:
+    def _sentence_bands(self, prepared: PreparedDocument) -> list[SentenceBand]:
         """``(band, hash, key)`` of each sentence of ``prepared`` that has shingles."""
         bands, rows = self._sentence_lsh
-        out: list[tuple[int, bytes, int]] = []
+        out: list[SentenceBand] = []
         for key, hashes in zip(prepared.keys, prepared.sentence_shingles, strict=True):
             if len(hashes):
                 sketch = minhash_signature(hashes, self._sentence_perms)
                 out.extend((band, h, key) for band, h in enumerate(band_keys(sketch, bands, rows)))
         return out
 
-    def _document_bands(self, signature: npt.NDArray[np.uint32]) -> list[tuple[int, bytes]]:
+    def _document_bands(self, signature: npt.NDArray[np.uint32]) -> list[Bucket]:
         if bool((signature == _MAX).all()):
             return []  # an empty document is never indexed, as in find_candidates
         bands, rows = self._doc_lsh
         return list(enumerate(band_keys(signature, bands, rows)))
+
+    # -- adding and removing ---------------------------------------------------
+
+    def _record(self, new: _New, plan: _Plan) -> _Record:
+        """What the index keeps of a new document: its sentence buckets are
+        those of all its shingles and those without today's stock phrases."""
+        eff = self._effective(new, plan)
+        d = new.document
+        return _Record(
+            document=d,
+            site=new.site,
+            digest=_digest(d),
+            signature=eff.signature,
+            prepared=encode_prepared(new.prepared),
+            info=_info_json(describe(d)),
+            keys=tuple(sorted(new.keys)),
+            sentence_bands=tuple(
+                sorted(
+                    set(self._sentence_bands(new.prepared))
+                    | set(self._sentence_bands(drop_shingles(new.prepared, plan.stock)))
+                )
+            ),
+            document_bands=tuple(self._document_bands(eff.signature)),
+        )
+
+    def _apply(self, access: _Access, plan: _Plan, added: Sequence[_New]) -> None:
+        """Write a planned change: documents out, counts, documents in, and the
+        signatures of documents whose boilerplate changed, recomputed."""
+        loaded = self._load(access, plan.affected)
+        signatures = {d: self._effective(loaded[d].prepared, plan).signature for d in plan.affected}
+        for doc in sorted(plan.removed):
+            access.delete(doc)
+        access.set_counts(_Counts(plan.counts, plan.site_counts, plan.shingle_counts))
+        for new in added:
+            access.insert(self._record(new, plan))
+        for doc, signature in signatures.items():
+            access.set_signature(doc, signature, self._document_bands(signature))
+
+    def add(self, documents: Iterable[Document]) -> AddResult:
+        docs = _unique(documents)
+
+        def work(access: _Access) -> AddResult:
+            stored = access.stored([d.id for d in docs])
+            same = {d.id for d in docs if d.id in stored and stored[d.id][1] == _digest(d)}
+            fresh = [d for d in docs if d.id not in same]
+            replaced = tuple(d.id for d in fresh if d.id in stored)
+            removed = self._removed(access, (stored[i][0] for i in replaced))
+            added = [_new(d, self.options) for d in fresh]
+            self._apply(access, self._plan(access, removed, added), added)
+            return AddResult(
+                added=tuple(d.id for d in fresh if d.id not in stored),
+                replaced=replaced,
+                unchanged=tuple(sorted(same)),
+            )
+
+        return self._write(work)
+
+    def remove(self, ids: Iterable[str]) -> RemoveResult:
+        wanted = sorted(set(ids))
+
+        def work(access: _Access) -> RemoveResult:
+            stored = access.stored(wanted)
+            removed = self._removed(access, (stored[i][0] for i in sorted(stored)))
+            self._apply(access, self._plan(access, removed, []), [])
+            return RemoveResult(
+                removed=tuple(i for i in wanted if i in stored),
+                missing=tuple(i for i in wanted if i not in stored),
+            )
+
+        return self._write(work)
+
+    def _boilerplate_now(self, access: _Access) -> _Boilerplate:
+        """Boilerplate status of sentences in the index as it is."""
+        return _Boilerplate(access, self.options, access.total(), {})

@@ -5,7 +5,6 @@ documents as a scan would see them."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from syndetect.errors import DuplicateIdError
 from syndetect.model import Document, DocumentInfo
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument, prepare, site_of
-from syndetect.store.schema import _chunks, _marks, _signed, _unsigned
+from syndetect.store.access import _Access
 
 
 def _usable_keys(prepared: PreparedDocument) -> frozenset[int]:
@@ -58,18 +57,6 @@ class _Removed:
     site: str | None
 
 
-def _fetch_counts(conn: sqlite3.Connection, keys: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """Stored ``(df, site_max)`` of those of ``keys`` that are in the index."""
-    out: dict[int, tuple[int, int]] = {}
-    for chunk in _chunks(keys):
-        rows = conn.execute(
-            f"SELECT key, df, site_max FROM sentence_counts WHERE key IN ({_marks(len(chunk))})",
-            [_signed(k) for k in chunk],
-        ).fetchall()
-        out.update((_unsigned(k), (df, m)) for k, df, m in rows)
-    return out
-
-
 def _shingle_floor(options: ScanOptions, total: int) -> float:
     # As in syndetect.shingle.common_shingles.
     return max(options.common_shingle_docs, options.common_shingle_fraction * total)
@@ -97,12 +84,12 @@ class _Boilerplate:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        access: _Access,
         options: ScanOptions,
         total: int,
         overrides: dict[int, tuple[int, int]],
     ) -> None:
-        self._conn = conn
+        self._access = access
         self._site_docs = options.site_boilerplate_docs
         self._floor = _floor(options, total)
         self._counts = dict(overrides)
@@ -114,7 +101,7 @@ class _Boilerplate:
         """The boilerplate ones among ``keys`` (unsigned sentence keys)."""
         keys = list(keys)
         unknown = sorted({k for k in keys if k not in self._counts})
-        self._counts.update(_fetch_counts(self._conn, unknown))
+        self._counts.update(self._access.counts(unknown))
         for k in unknown:
             self._counts.setdefault(k, (0, 0))
         return frozenset(k for k in keys if self.is_common(*self._counts[k]))
@@ -151,6 +138,7 @@ class _Loaded:
     prepared: PreparedDocument
     signature: npt.NDArray[np.uint32]
     info: DocumentInfo
+    digest: bytes
 
 
 @dataclass(frozen=True)

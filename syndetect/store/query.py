@@ -1,9 +1,8 @@
-"""Querying the SQLite index: the candidates of new documents among the
+"""Querying an index: the candidates of new documents among the
 indexed ones and each other, and their alignment into a report."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -15,24 +14,38 @@ from syndetect.index import find_candidates
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
 from syndetect.pipeline import build_pair
-from syndetect.store.core import _SQLiteCore
+from syndetect.shingle import PreparedDocument
+from syndetect.store.access import _Access
+from syndetect.store.core import _Core
 from syndetect.store.plan import _Effective, _new, _Plan, _unique, _usable_keys
-from syndetect.store.schema import _signed, _unsigned
+
+_Matches = dict[int, set[int]]
+"""Indexed documents (by number) found for each new document (by position)."""
+
+_Indexed = dict[int, tuple[_Effective, DocumentInfo]]
+"""Indexed documents (by number) as a scan with the new documents sees them."""
 
 
-class _Querying(_SQLiteCore):
-    """:meth:`IndexStore.query` and :meth:`IndexStore.candidates` of the SQLite index."""
+def _shingled(prepared: PreparedDocument) -> list[int]:
+    """Keys of the sentences that have shingles, sorted."""
+    return sorted(
+        {k for k, h in zip(prepared.keys, prepared.sentence_shingles, strict=True) if len(h)}
+    )
+
+
+class _Querying(_Core):
+    """:meth:`IndexStore.query` and :meth:`IndexStore.candidates` of an index."""
 
     def _sentence_keys(self, e: _Effective) -> frozenset[tuple[int, bytes]]:
         """LSH buckets ``(band, key)`` of the sentence sketches a scan uses."""
         return frozenset((band, h) for band, h, _ in self._sentence_bands(e.prepared))
 
     def _matches(
-        self, conn: sqlite3.Connection, new: Sequence[_Effective], plan: _Plan
-    ) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-        """Indexed documents (by row) that may share a sentence LSH bucket with
-        each new document (by position), and those that share a document LSH
-        bucket with it, as find_candidates over both would find.
+        self, access: _Access, new: Sequence[_Effective], plan: _Plan
+    ) -> tuple[_Matches, _Matches]:
+        """Indexed documents (by number) that may share a sentence LSH bucket
+        with each new document (by position), and those that share a document
+        LSH bucket with it, as find_candidates over both would find.
 
         A scan drops stock phrases from the sentence sketches, and which
         shingles are stock phrases changes as the collection grows. The index
@@ -45,38 +58,31 @@ class _Querying(_SQLiteCore):
         the indexed document was added can be missed (rare; see
         :meth:`IndexStore.query`).
         """
-        by_sentence: dict[int, set[int]] = defaultdict(set)
-        by_document: dict[int, set[int]] = defaultdict(set)
+        by_sentence: _Matches = defaultdict(set)
+        by_document: _Matches = defaultdict(set)
         hits: list[tuple[int, int, int]] = []  # (new position, doc, sentence key)
-        for i, eff in enumerate(new):
-            for band, h in sorted(self._sentence_keys(eff)):
-                rows = conn.execute(
-                    "SELECT doc, key FROM sentence_bands WHERE band = ? AND hash = ?", (band, h)
-                ).fetchall()
-                hits.extend((i, doc, _unsigned(k)) for doc, k in rows if doc not in plan.removed)
-            # The same sentence, whatever the stock phrases were when it was added.
-            p = eff.unstocked
-            for key in sorted(
-                {k for k, h in zip(p.keys, p.sentence_shingles, strict=True) if len(h)}
-            ):
-                rows = conn.execute(
-                    "SELECT doc FROM sentences WHERE key = ?", (_signed(key),)
-                ).fetchall()
-                hits.extend((i, doc, key) for (doc,) in rows if doc not in plan.removed)
+        buckets = [(i, b) for i, eff in enumerate(new) for b in sorted(self._sentence_keys(eff))]
+        for (i, _), found in zip(
+            buckets, access.sentence_hits([b for _, b in buckets]), strict=True
+        ):
+            hits.extend((i, doc, k) for doc, k in found if doc not in plan.removed)
+        # The same sentence, whatever the stock phrases were when it was added.
+        sentences = [(i, k) for i, eff in enumerate(new) for k in _shingled(eff.unstocked)]
+        for (i, key), docs in zip(
+            sentences, access.docs_with([k for _, k in sentences]), strict=True
+        ):
+            hits.extend((i, doc, key) for doc in docs if doc not in plan.removed)
         common = plan.boilerplate.common({k for _, _, k in hits})
         for i, doc, key in hits:
             if key not in common:
                 by_sentence[i].add(doc)
         hidden = plan.removed | set(plan.affected)
-        for i, eff in enumerate(new):
-            for band, h in self._document_bands(eff.signature):
-                rows = conn.execute(
-                    "SELECT doc FROM document_bands WHERE band = ? AND hash = ?", (band, h)
-                ).fetchall()
-                by_document[i].update(doc for (doc,) in rows if doc not in hidden)
+        own = [(i, b) for i, eff in enumerate(new) for b in self._document_bands(eff.signature)]
+        for (i, _), docs in zip(own, access.document_hits([b for _, b in own]), strict=True):
+            by_document[i].update(doc for doc in docs if doc not in hidden)
         if plan.affected:
             # Their stored signatures predate the change: compare afresh.
-            loaded = self._load(conn, plan.affected)
+            loaded = self._load(access, plan.affected)
             for doc in plan.affected:
                 theirs = self._effective(loaded[doc].prepared, plan)
                 keys = set(self._document_bands(theirs.signature))
@@ -87,24 +93,20 @@ class _Querying(_SQLiteCore):
 
     def _search(
         self, documents: Iterable[Document]
-    ) -> tuple[
-        list[_Effective],
-        dict[int, tuple[_Effective, DocumentInfo]],
-        list[tuple[int, int]],
-        dict[int, set[int]],
-    ]:
+    ) -> tuple[list[_Effective], _Indexed, list[tuple[int, int]], _Matches]:
         docs = _unique(documents)
         new = [_new(d, self.options) for d in docs]
-        with self._errors(), self._transaction(write=False) as conn:
-            stored = self._stored(conn, [d.id for d in docs])
-            removed = self._removed(conn, (stored[i][0] for i in sorted(stored)))
-            plan = self._plan(conn, removed, new)
+
+        def work(access: _Access) -> tuple[list[_Effective], _Indexed, _Matches, _Matches]:
+            stored = access.stored([d.id for d in docs])
+            removed = self._removed(access, (stored[i][0] for i in sorted(stored)))
+            plan = self._plan(access, removed, new)
             effective = [self._effective(n, plan) for n in new]
-            by_sentence, by_document = self._matches(conn, effective, plan)
+            by_sentence, by_document = self._matches(access, effective, plan)
             partners = sorted(
                 {d for found in (by_sentence, by_document) for ds in found.values() for d in ds}
             )
-            loaded = self._load(conn, partners)
+            loaded = self._load(access, partners)
             plan.boilerplate.common(k for x in loaded.values() for k in _usable_keys(x.prepared))
             changed = set(plan.affected)
             indexed = {
@@ -114,7 +116,10 @@ class _Querying(_SQLiteCore):
                 )
                 for doc, x in loaded.items()
             }
-        matches: dict[int, set[int]] = defaultdict(set)
+            return effective, indexed, by_sentence, by_document
+
+        effective, indexed, by_sentence, by_document = self._read(work)
+        matches: _Matches = defaultdict(set)
         keys = {doc: self._sentence_keys(e) for doc, (e, _) in indexed.items()}
         for i, eff in enumerate(effective):
             mine = self._sentence_keys(eff)

@@ -1,4 +1,4 @@
-"""The SQLite schema of the index: its version, tables and migrations, and how
+"""The SQLite schema of the index: its tables and migrations, and how
 statements address them (sentence keys as SQLite integers, parameter batches)."""
 
 from __future__ import annotations
@@ -6,11 +6,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
-
-SCHEMA_VERSION = 1
-"""Version of the SQLite schema this syndetect writes."""
-
-FORMAT = "syndetect-index"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -49,7 +44,7 @@ CREATE INDEX document_bands_doc ON document_bands (doc);
 CREATE TABLE shingle_counts (shingle INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 CREATE INDEX shingle_counts_df ON shingle_counts (df);
 """
-"""Schema version 1.
+"""Schema version 1 (see :data:`syndetect.store.meta.SCHEMA_VERSION`).
 
 * ``meta``: ``format``, ``schema_version``, ``options`` (JSON of the
   :class:`ScanOptions` the index was built with), ``created_by``.
@@ -75,18 +70,6 @@ CREATE INDEX shingle_counts_df ON shingle_counts (df);
 # Schema migrations: _MIGRATIONS[v] upgrades an index from version v to v + 1,
 # inside the transaction that records the new version.
 _MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
-
-
-def _schema_version() -> int:
-    """The schema version this syndetect writes and migrates to.
-
-    Read from ``syndetect.store.SCHEMA_VERSION`` when called, not bound at
-    import, so that setting that package attribute (as tests/test_store.py
-    does to exercise a migration) still takes effect.
-    """
-    from syndetect import store
-
-    return store.SCHEMA_VERSION
 
 
 def _signed(key: int) -> int:

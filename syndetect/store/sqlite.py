@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import asdict, fields
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-import numpy as np
-import numpy.typing as npt
-
-from syndetect import __version__
 from syndetect.errors import (
     IndexCorruptError,
     IndexExistsError,
     IndexLockedError,
     IndexNotFoundError,
     IndexStoreError,
-    IndexVersionError,
     NotAnIndexError,
 )
-from syndetect.metadata import describe
 from syndetect.model import Document
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
-from syndetect.shingle import drop_shingles
-from syndetect.store.base import AddResult, IndexStats, RemoveResult
-from syndetect.store.encoding import _digest, _info_json, encode_prepared
+from syndetect.store.access import _Access
+from syndetect.store.base import IndexStats
 from syndetect.store.integrity import _Checking
-from syndetect.store.plan import _Effective, _floor, _New, _new, _Plan, _unique
+from syndetect.store.meta import FORMAT, _migration, _new_meta, _options, _schema_version, _version
+from syndetect.store.plan import _floor
 from syndetect.store.query import _Querying
-from syndetect.store.schema import _MIGRATIONS, _SCHEMA, FORMAT, _schema_version, _signed
+from syndetect.store.schema import _MIGRATIONS, _SCHEMA
+from syndetect.store.sqlite_access import _SQLiteAccess
+
+T = TypeVar("T")
 
 # Wait this long for another writer's lock before giving up.
 _BUSY_TIMEOUT_S = 30.0
@@ -40,6 +36,10 @@ _BUSY_TIMEOUT_S = 30.0
 
 class SQLiteStore(_Querying, _Checking):
     """An index in one SQLite file. Open with :meth:`open` or :meth:`create`."""
+
+    def __init__(self, path: str, conn: sqlite3.Connection, options: ScanOptions) -> None:
+        super().__init__(path, options)
+        self._conn = conn
 
     # -- opening -------------------------------------------------------------
 
@@ -75,12 +75,7 @@ class SQLiteStore(_Querying, _Checking):
         except sqlite3.Error as exc:
             conn.close()
             raise IndexStoreError(where, f"cannot create index: {exc}") from None
-        meta = {
-            "format": FORMAT,
-            "schema_version": str(_schema_version()),
-            "options": json.dumps(asdict(options), sort_keys=True),
-            "created_by": f"syndetect {__version__}",
-        }
+        meta = _new_meta(options)
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(meta.items()))
         conn.execute("COMMIT")
         return cls._ready(where, conn, options)
@@ -108,10 +103,10 @@ class SQLiteStore(_Querying, _Checking):
         conn = cls._connect(where)
         try:
             meta = cls._read_meta(where, conn)
-            version = cls._version(where, meta)
+            version = _version(where, meta)
             if version < _schema_version():
                 cls._migrate(where, conn, version)
-            options = cls._options(where, meta)
+            options = _options(where, meta)
         except BaseException:
             conn.close()
             raise
@@ -143,31 +138,10 @@ class SQLiteStore(_Querying, _Checking):
         return meta
 
     @staticmethod
-    def _version(path: str, meta: dict[str, str]) -> int:
-        try:
-            version = int(meta["schema_version"])
-        except (KeyError, ValueError):
-            raise IndexCorruptError(path, "index has no valid schema version") from None
-        if version > _schema_version():
-            raise IndexVersionError(
-                path,
-                f"index schema version {version} is newer than this syndetect "
-                f"{__version__} supports ({_schema_version()}); upgrade syndetect",
-            )
-        if version < 1:
-            raise IndexCorruptError(path, f"invalid index schema version {version}")
-        return version
-
-    @staticmethod
     def _migrate(path: str, conn: sqlite3.Connection, version: int) -> None:
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for v in range(version, _schema_version()):
-                step = _MIGRATIONS.get(v)
-                if step is None:
-                    raise IndexVersionError(
-                        path, f"index schema version {version} cannot be migrated; rebuild it"
-                    )
+            for step in _migration(path, version, _MIGRATIONS):
                 step(conn)
             conn.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(_schema_version()),)
@@ -178,153 +152,63 @@ class SQLiteStore(_Querying, _Checking):
                 conn.execute("ROLLBACK")
             raise
 
-    @staticmethod
-    def _options(path: str, meta: dict[str, str]) -> ScanOptions:
-        try:
-            data = json.loads(meta["options"])
-            known = {f.name for f in fields(ScanOptions)}
-            if not isinstance(data, dict) or not set(data) <= known:
-                raise ValueError("unknown options")
-            return ScanOptions(**data)
-        except (KeyError, ValueError, TypeError):
-            raise IndexCorruptError(path, "index options are missing or invalid") from None
-
     def close(self) -> None:
         self._conn.close()
 
-    # -- writing -------------------------------------------------------------
+    # -- transactions ----------------------------------------------------------
 
-    def _write_counts(self, conn: sqlite3.Connection, plan: _Plan) -> None:
-        conn.executemany(
-            "INSERT INTO shingle_counts (shingle, df) VALUES (?, ?) "
-            "ON CONFLICT (shingle) DO UPDATE SET df = excluded.df",
-            [(k, n) for k, n in sorted(plan.shingle_counts.items()) if n > 0],
-        )
-        conn.executemany(
-            "DELETE FROM shingle_counts WHERE shingle = ?",
-            [(k,) for k, n in sorted(plan.shingle_counts.items()) if n <= 0],
-        )
-        for key, (df, site_max) in sorted(plan.counts.items()):
-            if df > 0:
-                conn.execute(
-                    "INSERT INTO sentence_counts (key, df, site_max) VALUES (?, ?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET df = excluded.df, "
-                    "site_max = excluded.site_max",
-                    (_signed(key), df, site_max),
-                )
-            else:
-                conn.execute("DELETE FROM sentence_counts WHERE key = ?", (_signed(key),))
-        for (site, key), n in sorted(plan.site_counts.items()):
-            if n > 0:
-                conn.execute(
-                    "INSERT INTO site_counts (key, site, n) VALUES (?, ?, ?) "
-                    "ON CONFLICT (key, site) DO UPDATE SET n = excluded.n",
-                    (_signed(key), site, n),
-                )
-            else:
-                conn.execute(
-                    "DELETE FROM site_counts WHERE key = ? AND site = ?", (_signed(key), site)
-                )
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of it or none of it reaches the file."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except sqlite3.OperationalError as exc:
+            raise IndexLockedError(self.location, f"index is locked: {exc}") from None
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise IndexStoreError(self.location, f"cannot commit: {exc}") from None
 
-    def _delete_document(self, conn: sqlite3.Connection, doc: int) -> None:
-        for table in ("sentence_bands", "document_bands", "sentences", "documents"):
-            conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite errors into errors naming the index."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            text = str(exc)
+            if "locked" in text or "busy" in text:
+                raise IndexLockedError(self.location, f"index is locked: {text}") from None
+            if isinstance(exc, sqlite3.OperationalError) and "disk" not in text:
+                raise IndexStoreError(self.location, text) from None
+            raise IndexCorruptError(self.location, f"index is damaged ({text})") from None
 
-    def _insert_document(
-        self, conn: sqlite3.Connection, new: _New, eff: _Effective, stock: npt.NDArray[np.uint32]
-    ) -> None:
-        d = new.document
-        cur = conn.execute(
-            "INSERT INTO documents (id, title, date, url, outlet, path, text, site, digest, "
-            "signature, prepared, info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                d.id,
-                d.title,
-                d.date,
-                d.url,
-                d.outlet,
-                d.path,
-                d.text,
-                new.site,
-                _digest(d),
-                eff.signature.astype("<u4").tobytes(),
-                encode_prepared(new.prepared),
-                _info_json(describe(d)),
-            ),
-        )
-        doc = cur.lastrowid
-        conn.executemany(
-            "INSERT INTO sentences (key, doc) VALUES (?, ?)",
-            [(_signed(k), doc) for k in sorted(new.keys)],
-        )
-        conn.executemany(
-            "INSERT INTO sentence_bands (band, hash, doc, key) VALUES (?, ?, ?, ?)",
-            [
-                (band, h, doc, _signed(k))
-                for band, h, k in sorted(
-                    set(self._sentence_bands(new.prepared))
-                    | set(self._sentence_bands(drop_shingles(new.prepared, stock)))
-                )
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO document_bands (band, hash, doc) VALUES (?, ?, ?)",
-            [(band, h, doc) for band, h in self._document_bands(eff.signature)],
-        )
+    def _read(self, work: Callable[[_Access], T]) -> T:
+        with self._errors(), self._transaction(write=False) as conn:
+            return work(_SQLiteAccess(conn))
 
-    def _refresh(self, conn: sqlite3.Connection, plan: _Plan) -> None:
-        """Recompute the signatures of documents whose boilerplate changed."""
-        loaded = self._load(conn, plan.affected)
-        for doc in plan.affected:
-            eff = self._effective(loaded[doc].prepared, plan)
-            conn.execute(
-                "UPDATE documents SET signature = ? WHERE doc = ?",
-                (eff.signature.astype("<u4").tobytes(), doc),
-            )
-            conn.execute("DELETE FROM document_bands WHERE doc = ?", (doc,))
-            conn.executemany(
-                "INSERT INTO document_bands (band, hash, doc) VALUES (?, ?, ?)",
-                [(band, h, doc) for band, h in self._document_bands(eff.signature)],
-            )
-
-    def add(self, documents: Iterable[Document]) -> AddResult:
-        docs = _unique(documents)
+    def _write(self, work: Callable[[_Access], T]) -> T:
         with self._errors(), self._transaction(write=True) as conn:
-            stored = self._stored(conn, [d.id for d in docs])
-            fresh = [d for d in docs if d.id not in stored or stored[d.id][1] != _digest(d)]
-            unchanged = tuple(
-                d.id for d in docs if d.id in stored and stored[d.id][1] == _digest(d)
-            )
-            replaced = tuple(d.id for d in fresh if d.id in stored)
-            removed = self._removed(conn, (stored[i][0] for i in replaced))
-            added = [_new(d, self.options) for d in fresh]
-            plan = self._plan(conn, removed, added)
-            for r in removed:
-                self._delete_document(conn, r.doc)
-            self._write_counts(conn, plan)
-            for new in added:
-                self._insert_document(conn, new, self._effective(new, plan), plan.stock)
-            self._refresh(conn, plan)
-        return AddResult(
-            added=tuple(d.id for d in fresh if d.id not in stored),
-            replaced=replaced,
-            unchanged=unchanged,
-        )
+            return work(_SQLiteAccess(conn))
 
-    def remove(self, ids: Iterable[str]) -> RemoveResult:
-        wanted = sorted(set(ids))
-        with self._errors(), self._transaction(write=True) as conn:
-            stored = self._stored(conn, wanted)
-            removed = self._removed(conn, (stored[i][0] for i in sorted(stored)))
-            plan = self._plan(conn, removed, [])
-            for r in removed:
-                self._delete_document(conn, r.doc)
-            self._write_counts(conn, plan)
-            self._refresh(conn, plan)
-        return RemoveResult(
-            removed=tuple(i for i in wanted if i in stored),
-            missing=tuple(i for i in wanted if i not in stored),
-        )
+    def integrity_check(self, *, deep: bool = False) -> tuple[str, ...]:
+        problems: list[str] = []
+        with self._errors(), self._transaction(write=False) as conn:
+            result = [r for (r,) in conn.execute("PRAGMA integrity_check").fetchall()]
+            if result != ["ok"]:
+                return tuple(f"sqlite: {r}" for r in result[:20])
+            access = _SQLiteAccess(conn)
+            problems.extend(access.consistency(4 * self.options.num_perm, self._doc_lsh[0]))
+            if deep and not problems:
+                problems.extend(self._deep_check(access))
+        return tuple(problems)
 
     # -- reading -------------------------------------------------------------
 
