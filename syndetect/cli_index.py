@@ -48,8 +48,9 @@ def index_group() -> None:
 
     INDEX is a file, an embedded SQLite database holding each article's
     text, metadata, signatures and LSH buckets; or a Redis URL,
-    redis://HOST[:PORT][/DB][?prefix=NAME], for an index kept in Redis under
-    keys starting with NAME: (needs the redis extra). Adding is idempotent
+    redis://HOST:PORT/DB?prefix=NAME (port, database and prefix optional),
+    for an index kept in Redis under keys starting with NAME: (needs the
+    redis extra). Adding is idempotent
     by id (same id and content: nothing to do; new content: replaced) and
     each add or remove is one transaction, so an interrupted command leaves
     the index as it was. Readers may query while a writer adds.
