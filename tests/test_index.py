@@ -82,3 +82,87 @@ def test_document_level_index_catches_merged_sentences() -> None:
     b = [np.arange(n, n + 30, dtype=np.uint32) for n in range(5, 305, 30)]
     sigs = [minhash_signature(np.concatenate(d), perms) for d in (a, b)]
     assert [(c.first, c.second) for c in find_candidates([a, b], sigs, o)] == [(0, 1)]
+
+
+def test_bulk_banding_finds_the_pairs_of_datasketch_minhashlsh(
+    generated_documents: list[syndetect.Document],
+) -> None:
+    """find_candidates bands sentence sketches in bulk with numpy; the pairs
+    must be those of datasketch's MinHashLSH fed the same sketches."""
+    from datasketch import MinHash, MinHashLSH
+
+    from syndetect.index import lsh_params, sentence_signatures
+
+    o = DEFAULT_OPTIONS
+    prepared = [prepare(d, o) for d in generated_documents]
+    sentence_sets = [p.sentence_shingles for p in prepared]
+    zero_signatures = [np.full(o.num_perm, 0xFFFFFFFF, dtype=np.uint32) for _ in prepared]
+    found = {(c.first, c.second) for c in find_candidates(sentence_sets, zero_signatures, o)}
+
+    perms = Permutations.create(o.sentence_perm, o.seed)
+    lsh = MinHashLSH(num_perm=o.sentence_perm, params=lsh_params(o.threshold, o.sentence_perm))
+    keys = [(d, n) for d, sets in enumerate(sentence_sets) for n, h in enumerate(sets) if len(h)]
+    sketches = sentence_signatures([sentence_sets[d][n] for d, n in keys], perms)
+    for key, values in zip(keys, sketches, strict=True):
+        sketch = MinHash(
+            seed=o.seed, hashvalues=values, permutations=(perms.a, perms.b), scheme="affine32"
+        )
+        lsh.insert(key, sketch, check_duplication=False)
+    expected = set()
+    for table in lsh.hashtables:
+        for band in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
+            docs = sorted({d for d, _ in table.get(band)})
+            expected.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1 :])
+    assert len(expected) > 100
+    assert found == expected
+
+
+def test_align_many_equals_align_one_by_one(
+    generated_documents: list[syndetect.Document],
+) -> None:
+    from syndetect.align import align, align_many
+    from syndetect.pipeline import candidate_pairs
+
+    prepared, candidates = candidate_pairs(
+        [prepare(d, DEFAULT_OPTIONS) for d in sorted(generated_documents, key=lambda d: d.id)],
+        DEFAULT_OPTIONS,
+    )
+    by_first: dict[int, list[int]] = {}
+    for c in candidates:
+        by_first.setdefault(c.first, []).append(c.second)
+    matched = 0
+    for first, seconds in by_first.items():
+        others = [prepared[j] for j in seconds]
+        many = align_many(prepared[first], others, DEFAULT_OPTIONS)
+        assert many == [align(prepared[first], b, DEFAULT_OPTIONS) for b in others]
+        matched += sum(1 for m in many if m)
+    assert matched > 50
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    sizes=st.lists(st.integers(1, 40), min_size=1, max_size=30),
+    seed=st.integers(0, 2**31),
+)
+def test_sentence_signatures_equal_one_signature_per_set(sizes: list[int], seed: int) -> None:
+    from syndetect.index import sentence_signatures
+
+    rng = np.random.default_rng(seed)
+    sets = [rng.integers(0, 2**32, size=n, dtype=np.uint32) for n in sizes]
+    perms = Permutations.create(16, 1)
+    bulk = sentence_signatures(sets, perms)
+    assert bulk.shape == (len(sets), 16)
+    for row, hashes in zip(bulk, sets, strict=True):
+        assert (row == minhash_signature(hashes, perms)).all()
+
+
+def test_sentence_signatures_across_batches() -> None:
+    """More hashes than one batch holds: rows stay aligned with their sets."""
+    from syndetect.index import _CHUNK, sentence_signatures
+
+    rng = np.random.default_rng(3)
+    sets = [rng.integers(0, 2**32, size=500, dtype=np.uint32) for _ in range(_CHUNK // 4)]
+    perms = Permutations.create(16, 1)
+    bulk = sentence_signatures(sets, perms)
+    for i in (0, len(sets) // 2, len(sets) - 1):
+        assert (bulk[i] == minhash_signature(sets[i], perms)).all()
