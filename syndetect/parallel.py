@@ -67,8 +67,9 @@ def run_stage(
         jobs: Processes to use; 1 runs everything in this process.
         chunk_size: Items handed to a worker at a time.
         progress: Called after every chunk with ``(name, done, len(items))``.
-        finish: Applied, in this process, to every result a worker sends back
-            (as results arrive, not once they all have).
+        finish: Applied, in this process, to every result (as results
+            arrive, not once they all have): what a worker sends back may
+            need this process's data to be whole again.
 
     Returns:
         The results, in the order of ``items``.
@@ -81,7 +82,8 @@ def run_stage(
         progress(name, 0, total)
     if jobs <= 1 or len(chunks) <= 1 or not _can_fork():
         for chunk in chunks:
-            results.extend(func(shared, item) for item in chunk)
+            part = [func(shared, item) for item in chunk]
+            results.extend(map(finish, part) if finish else part)
             if progress:
                 progress(name, len(results), total)
         return results

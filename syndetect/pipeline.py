@@ -80,15 +80,13 @@ def build_pair(
 
 def _prepare_one(
     shared: tuple[Sequence[Document], ScanOptions], number: int
-) -> tuple[PreparedDocument, DocumentInfo]:
+) -> tuple[int, PreparedDocument, DocumentInfo]:
     documents, options = shared
-    return prepare(documents[number], options), describe(documents[number])
-
-
-def _share_words(
-    result: tuple[PreparedDocument, DocumentInfo],
-) -> tuple[PreparedDocument, DocumentInfo]:
-    return share_words(result[0]), result[1]
+    document = documents[number]
+    prepared = prepare(document, options)
+    # The text stays behind: the caller has the document already.
+    without_text = replace(prepared, document=replace(document, text=""))
+    return number, without_text, describe(document)
 
 
 def _pairs_of(
@@ -190,6 +188,12 @@ def scan(
         if previous.id == current.id:
             where = current.path or previous.path or "<input>"
             raise DuplicateIdError(where, f"duplicate document id {current.id!r}")
+    def restore(
+        result: tuple[int, PreparedDocument, DocumentInfo],
+    ) -> tuple[int, PreparedDocument, DocumentInfo]:
+        number, prepared, info = result
+        return number, replace(share_words(prepared), document=docs[number]), info
+
     prepared_infos = run_stage(
         "prepare",
         _prepare_one,
@@ -197,10 +201,10 @@ def scan(
         (docs, options),
         jobs=jobs,
         progress=progress,
-        finish=_share_words,
+        finish=restore,
     )
-    prepared = [p for p, _ in prepared_infos]
-    infos = [info for _, info in prepared_infos]
+    prepared = [p for _, p, _ in prepared_infos]
+    infos = [info for _, _, info in prepared_infos]
     del prepared_infos
     prepared, candidates = candidate_pairs(prepared, options)
     found = run_stage(
