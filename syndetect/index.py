@@ -17,7 +17,7 @@ drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, overload
@@ -158,8 +158,13 @@ def _band_keys(columns: Signature) -> npt.NDArray[np.uint64]:
         if columns.shape[1] == 2:
             keys = (keys << np.uint64(32)) | columns[:, 1].astype(np.uint64)
         return keys
-    _, inverse = np.unique(columns, axis=0, return_inverse=True)
-    return np.asarray(inverse.reshape(-1), dtype=np.uint64)
+    # Wider bands: number the distinct rows (sorted, compared column by column).
+    order = np.lexsort(columns.T[::-1])
+    ordered = columns[order]
+    change = np.r_[False, (ordered[1:] != ordered[:-1]).any(axis=1)]
+    keys = np.empty(len(columns), dtype=np.uint64)
+    keys[order] = np.cumsum(change).astype(np.uint64)
+    return keys
 
 
 def _pairs_in_groups(groups: npt.NDArray[np.int64], owners: npt.NDArray[np.int64]) -> list[Any]:
@@ -175,30 +180,61 @@ def _pairs_in_groups(groups: npt.NDArray[np.int64], owners: npt.NDArray[np.int64
     return found
 
 
+# Signature columns computed at once by _bucket_pairs: bounds the memory of
+# the sentence sketches of a large scan (millions of sentences).
+_COLUMNS = 16
+
+
 def _bucket_pairs(
-    signatures: Signature, owners: npt.NDArray[np.int64], threshold: float, n: int
+    columns: Callable[[int, int], Signature],
+    num_perm: int,
+    owners: npt.NDArray[np.int64],
+    threshold: float,
+    n: int,
 ) -> npt.NDArray[np.int64]:
-    """Owner pairs, as sorted unique codes ``first * n + second``, whose rows of
-    ``signatures`` share a bucket of the ``MinHashLSH`` that datasketch tunes
-    for ``threshold``: the pairs its insert-then-look-in-every-bucket gives,
-    computed in bulk."""
-    bands, rows = lsh_params(threshold, signatures.shape[1])
+    """Owner pairs, as sorted unique codes ``first * n + second``, whose
+    signatures share a bucket of the ``MinHashLSH`` that datasketch tunes for
+    ``threshold``: the pairs its insert-then-look-in-every-bucket gives,
+    computed in bulk.
+
+    Args:
+        columns: ``columns(start, stop)`` is the signatures' columns
+            ``[start, stop)``, one row per entry of ``owners``.
+        num_perm: Length of the signatures.
+        owners: The document of each signature.
+        threshold: The LSH threshold.
+        n: Number of documents.
+    """
+    bands, rows = lsh_params(threshold, num_perm)
     if len(owners) < 2:
         return np.zeros(0, dtype=np.int64)
     codes: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
-    for band in range(bands):
-        keys = _band_keys(np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows]))
-        order = np.lexsort((owners, keys))
-        keys, members = keys[order], owners[order]
-        fresh = np.r_[True, (keys[1:] != keys[:-1]) | (members[1:] != members[:-1])]
-        keys, members = keys[fresh], members[fresh]
-        shared = np.r_[keys[1:] == keys[:-1], False] | np.r_[False, keys[1:] == keys[:-1]]
-        keys, members = keys[shared], members[shared]
-        groups = np.r_[0, np.cumsum(keys[1:] != keys[:-1])].astype(np.int64)
-        for first, second in _pairs_in_groups(groups, members):
-            low, high = np.minimum(first, second), np.maximum(first, second)
-            codes.append((low * n + high).reshape(-1))
-    return np.unique(np.concatenate(codes))
+    per_block = max(1, _COLUMNS // rows)
+    for block in range(0, bands, per_block):
+        last = min(bands, block + per_block)
+        values = columns(block * rows, last * rows)
+        for band in range(last - block):
+            keys = _band_keys(np.ascontiguousarray(values[:, band * rows : (band + 1) * rows]))
+            codes.extend(_codes_sharing_a_key(keys, owners, n))
+        codes = [np.unique(np.concatenate(codes))]  # keep memory to the distinct pairs
+    return codes[0]
+
+
+def _codes_sharing_a_key(
+    keys: npt.NDArray[np.uint64], owners: npt.NDArray[np.int64], n: int
+) -> list[npt.NDArray[np.int64]]:
+    """Codes ``first * n + second`` of every two owners with an equal key."""
+    order = np.lexsort((owners, keys))
+    keys, members = keys[order], owners[order]
+    fresh = np.r_[True, (keys[1:] != keys[:-1]) | (members[1:] != members[:-1])]
+    keys, members = keys[fresh], members[fresh]
+    shared = np.r_[keys[1:] == keys[:-1], False] | np.r_[False, keys[1:] == keys[:-1]]
+    keys, members = keys[shared], members[shared]
+    groups = np.r_[0, np.cumsum(keys[1:] != keys[:-1])].astype(np.int64)
+    return [
+        (np.minimum(first, second) * n + np.maximum(first, second)).reshape(-1)
+        for first, second in _pairs_in_groups(groups, members)
+    ]
 
 
 def sentence_signatures(
@@ -264,10 +300,23 @@ def find_candidates(
         np.arange(n, dtype=np.int64),
         [sum(1 for hashes in sentences if len(hashes)) for sentences in sentence_shingles],
     )
-    by_sentence = _bucket_pairs(sentence_signatures(sets, perms), owners, options.threshold, n)
+
+    def sentence_columns(start: int, stop: int) -> Signature:
+        part = Permutations(perms.a[start:stop], perms.b[start:stop], perms.seed)
+        return sentence_signatures(sets, part)
+
+    by_sentence = _bucket_pairs(
+        sentence_columns, options.sentence_perm, owners, options.threshold, n
+    )
     documents = np.asarray(signatures, dtype=np.uint32).reshape(n, -1)
     non_empty = np.flatnonzero(~(documents == _MAX).all(axis=1)).astype(np.int64)
-    by_document = _bucket_pairs(documents[non_empty], non_empty, options.document_threshold, n)
+    by_document = _bucket_pairs(
+        lambda start, stop: documents[non_empty, start:stop],
+        options.num_perm,
+        non_empty,
+        options.document_threshold,
+        n,
+    )
     pairs = np.union1d(by_sentence, by_document)
     first, second = pairs // max(n, 1), pairs % max(n, 1)
     jaccard = np.empty(len(pairs), dtype=np.float64)

@@ -57,9 +57,9 @@ class ScanOptions:
     shingle_size: int = 4
     num_perm: int = 256
     seed: int = 1
-    sentence_perm: int = 16
+    sentence_perm: int = 64
     threshold: float = 0.3
-    document_threshold: float = 0.1
+    document_threshold: float = 0.2
     near_threshold: float = 0.8
     min_passage_words: int = 8
     min_pair_words: int = 25

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
+import pytest
 from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,8 +87,9 @@ def test_document_level_index_catches_merged_sentences() -> None:
     assert [(c.first, c.second) for c in find_candidates([a, b], sigs, o)] == [(0, 1)]
 
 
+@pytest.mark.parametrize("sentence_perm", [16, 64])  # bands of 2 rows, and of 3
 def test_bulk_banding_finds_the_pairs_of_datasketch_minhashlsh(
-    generated_documents: list[syndetect.Document],
+    generated_documents: list[syndetect.Document], sentence_perm: int
 ) -> None:
     """find_candidates bands sentence sketches in bulk with numpy; the pairs
     must be those of datasketch's MinHashLSH fed the same sketches."""
@@ -93,7 +97,7 @@ def test_bulk_banding_finds_the_pairs_of_datasketch_minhashlsh(
 
     from syndetect.index import lsh_params, sentence_signatures
 
-    o = DEFAULT_OPTIONS
+    o = replace(DEFAULT_OPTIONS, sentence_perm=sentence_perm)
     prepared = [prepare(d, o) for d in generated_documents]
     sentence_sets = [p.sentence_shingles for p in prepared]
     zero_signatures = [np.full(o.num_perm, 0xFFFFFFFF, dtype=np.uint32) for _ in prepared]
