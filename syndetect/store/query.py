@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from syndetect.align import align
+from syndetect.align import align, may_align
 from syndetect.derive import clusters
 from syndetect.index import find_candidates
 from syndetect.metadata import describe
@@ -93,7 +93,11 @@ class _Querying(_Core):
 
     def _search(
         self, documents: Iterable[Document]
-    ) -> tuple[list[_Effective], _Indexed, list[tuple[int, int]], _Matches]:
+    ) -> tuple[list[_Effective], _Indexed, list[tuple[int, int]], _Matches, _Matches]:
+        """The new documents as a scan sees them, the indexed documents they
+        may pair with, the candidate pairs among the new documents, and the
+        indexed documents found for each new one by sentence buckets (still
+        to be confirmed with :meth:`_shares_bucket`) and by document buckets."""
         docs = _unique(documents)
         new = [_new(d, self.options) for d in docs]
 
@@ -119,12 +123,6 @@ class _Querying(_Core):
             return effective, indexed, by_sentence, by_document
 
         effective, indexed, by_sentence, by_document = self._read(work)
-        matches: _Matches = defaultdict(set)
-        keys = {doc: self._sentence_keys(e) for doc, (e, _) in indexed.items()}
-        for i, eff in enumerate(effective):
-            mine = self._sentence_keys(eff)
-            matches[i].update(by_document.get(i, ()))
-            matches[i].update(d for d in by_sentence.get(i, ()) if mine & keys[d])
         among = (
             find_candidates(
                 [e.prepared.sentence_shingles for e in effective],
@@ -134,25 +132,48 @@ class _Querying(_Core):
             if len(effective) > 1
             else []
         )
-        return effective, indexed, [(c.first, c.second) for c in among], matches
+        return effective, indexed, [(c.first, c.second) for c in among], by_sentence, by_document
+
+    def _shares_bucket(self, mine: frozenset[tuple[int, bytes]], theirs: _Effective) -> bool:
+        """Whether a new document (its sentence buckets ``mine``) and an
+        indexed one share a bucket of the sentence sketches a scan uses."""
+        return bool(mine & self._sentence_keys(theirs))
 
     def candidates(self, documents: Iterable[Document]) -> list[tuple[str, str]]:
-        effective, indexed, among, matches = self._search(documents)
+        effective, indexed, among, by_sentence, by_document = self._search(documents)
         ids = [e.document.id for e in effective]
         pairs = {(ids[i], ids[j]) for i, j in among}
-        for i, docs in matches.items():
-            for doc in docs:
+        for i, eff in enumerate(effective):
+            mine = self._sentence_keys(eff)
+            found = set(by_document.get(i, ()))
+            found.update(
+                d for d in by_sentence.get(i, ()) if self._shares_bucket(mine, indexed[d][0])
+            )
+            for doc in found:
                 other = indexed[doc][0].document.id
                 pairs.add((ids[i], other) if ids[i] < other else (other, ids[i]))
         return sorted(pairs)
 
     def query(self, documents: Iterable[Document]) -> Report:
-        effective, indexed, among, matches = self._search(documents)
+        effective, indexed, among, by_sentence, by_document = self._search(documents)
         work: list[tuple[_Effective, _Effective]] = [(effective[i], effective[j]) for i, j in among]
         infos: dict[str, DocumentInfo] = {e.document.id: describe(e.document) for e in effective}
-        for i, docs in sorted(matches.items()):
-            for doc in sorted(docs):
-                a, (b, info) = effective[i], indexed[doc]
+        for i, a in enumerate(effective):
+            # Most candidates share no sentences worth aligning: rule them out
+            # at once, and confirm a sentence-bucket candidate only when it has.
+            documented = by_document.get(i, set())
+            docs = sorted(by_sentence.get(i, set()) | documented)
+            worth = may_align(a.prepared, [indexed[d][0].prepared for d in docs], self.options)
+            mine: frozenset[tuple[int, bytes]] | None = None
+            for doc, ok in zip(docs, worth, strict=True):
+                b, info = indexed[doc]
+                if not ok:
+                    continue
+                if doc not in documented:
+                    if mine is None:
+                        mine = self._sentence_keys(a)
+                    if not self._shares_bucket(mine, b):
+                        continue
                 infos.setdefault(b.document.id, info)
                 work.append((a, b) if a.document.id < b.document.id else (b, a))
         reported: set[str] = {e.document.id for e in effective}
