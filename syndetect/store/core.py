@@ -180,13 +180,16 @@ class _Core(IndexStore):
         final = drop_shingles(eff, plan.stock) if isinstance(plan, _Plan) else eff
         return _Effective(prepared.document, final, signature, eff)
 
-    def _load(self, access: _Access, docs: Iterable[int]) -> dict[int, _Loaded]:
-        """Indexed documents, prepared (from their stored words and shingles)."""
+    def _load(
+        self, access: _Access, docs: Iterable[int], *, words: bool = True
+    ) -> dict[int, _Loaded]:
+        """Indexed documents, prepared (from their stored words and shingles;
+        without their words unless ``words``, see :func:`decode_prepared`)."""
         out: dict[int, _Loaded] = {}
         for row in access.rows(sorted(set(docs))):
             try:
                 out[row.doc] = _Loaded(
-                    decode_prepared(row.prepared, row.document),
+                    decode_prepared(row.prepared, row.document, words=words),
                     np.frombuffer(row.signature, dtype="<u4").astype(np.uint32),
                     _info(row.info),
                     row.digest,

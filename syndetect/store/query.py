@@ -17,7 +17,7 @@ from syndetect.pipeline import build_pair
 from syndetect.shingle import PreparedDocument
 from syndetect.store.access import _Access
 from syndetect.store.core import _Core
-from syndetect.store.plan import _Effective, _new, _Plan, _unique, _usable_keys
+from syndetect.store.plan import _Effective, _Loaded, _new, _Plan, _unique, _usable_keys
 
 _Matches = dict[int, set[int]]
 """Indexed documents (by number) found for each new document (by position)."""
@@ -92,12 +92,17 @@ class _Querying(_Core):
         return by_sentence, by_document
 
     def _search(
-        self, documents: Iterable[Document]
+        self, documents: Iterable[Document], *, aligning: bool
     ) -> tuple[list[_Effective], _Indexed, list[tuple[int, int]], _Matches, _Matches]:
         """The new documents as a scan sees them, the indexed documents they
         may pair with, the candidate pairs among the new documents, and the
         indexed documents found for each new one by sentence buckets (still
-        to be confirmed with :meth:`_shares_bucket`) and by document buckets."""
+        to be confirmed with :meth:`_shares_bucket`) and by document buckets.
+
+        Indexed documents are read without their words. When ``aligning``,
+        only those that have two sentences worth aligning with a new document
+        are kept (the others cannot pair with it), with their words.
+        """
         docs = _unique(documents)
         new = [_new(d, self.options) for d in docs]
 
@@ -110,16 +115,32 @@ class _Querying(_Core):
             partners = sorted(
                 {d for found in (by_sentence, by_document) for ds in found.values() for d in ds}
             )
-            loaded = self._load(access, partners)
-            plan.boilerplate.common(k for x in loaded.values() for k in _usable_keys(x.prepared))
             changed = set(plan.affected)
-            indexed = {
-                doc: (
-                    self._effective(x.prepared, plan, None if doc in changed else x.signature),
-                    x.info,
+
+            def seen(loaded: dict[int, _Loaded]) -> _Indexed:
+                plan.boilerplate.common(
+                    k for x in loaded.values() for k in _usable_keys(x.prepared)
                 )
-                for doc, x in loaded.items()
-            }
+                return {
+                    doc: (
+                        self._effective(x.prepared, plan, None if doc in changed else x.signature),
+                        x.info,
+                    )
+                    for doc, x in loaded.items()
+                }
+
+            indexed = seen(self._load(access, partners, words=False))
+            if aligning:
+                worth: set[int] = set()
+                for i, eff in enumerate(effective):
+                    mine = sorted(by_sentence.get(i, set()) | by_document.get(i, set()))
+                    flags = may_align(
+                        eff.prepared, [indexed[d][0].prepared for d in mine], self.options
+                    )
+                    worth.update(d for d, ok in zip(mine, flags, strict=True) if ok)
+                    by_sentence[i] = {d for d in by_sentence.get(i, ()) if d in worth}
+                    by_document[i] = {d for d in by_document.get(i, ()) if d in worth}
+                indexed = seen(self._load(access, worth))
             return effective, indexed, by_sentence, by_document
 
         effective, indexed, by_sentence, by_document = self._read(work)
@@ -140,7 +161,9 @@ class _Querying(_Core):
         return bool(mine & self._sentence_keys(theirs))
 
     def candidates(self, documents: Iterable[Document]) -> list[tuple[str, str]]:
-        effective, indexed, among, by_sentence, by_document = self._search(documents)
+        effective, indexed, among, by_sentence, by_document = self._search(
+            documents, aligning=False
+        )
         ids = [e.document.id for e in effective]
         pairs = {(ids[i], ids[j]) for i, j in among}
         for i, eff in enumerate(effective):
@@ -155,20 +178,16 @@ class _Querying(_Core):
         return sorted(pairs)
 
     def query(self, documents: Iterable[Document]) -> Report:
-        effective, indexed, among, by_sentence, by_document = self._search(documents)
+        effective, indexed, among, by_sentence, by_document = self._search(documents, aligning=True)
         work: list[tuple[_Effective, _Effective]] = [(effective[i], effective[j]) for i, j in among]
         infos: dict[str, DocumentInfo] = {e.document.id: describe(e.document) for e in effective}
         for i, a in enumerate(effective):
-            # Most candidates share no sentences worth aligning: rule them out
-            # at once, and confirm a sentence-bucket candidate only when it has.
+            # Those left share sentences worth aligning: a sentence-bucket
+            # candidate among them is confirmed now (most are ruled out before).
             documented = by_document.get(i, set())
-            docs = sorted(by_sentence.get(i, set()) | documented)
-            worth = may_align(a.prepared, [indexed[d][0].prepared for d in docs], self.options)
             mine: frozenset[tuple[int, bytes]] | None = None
-            for doc, ok in zip(docs, worth, strict=True):
+            for doc in sorted(by_sentence.get(i, set()) | documented):
                 b, info = indexed[doc]
-                if not ok:
-                    continue
                 if doc not in documented:
                     if mine is None:
                         mine = self._sentence_keys(a)
