@@ -23,7 +23,7 @@ from syndetect.model import DiffOp, Passage
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument
 
-__all__ = ["Match", "align", "align_many", "build_passage", "similarity"]
+__all__ = ["Match", "align", "align_many", "build_passage", "may_align", "similarity"]
 
 # Words that may separate two stretches merged into one passage (a stripped
 # dateline, a one-word aside).
@@ -200,6 +200,15 @@ def align_many(
         _align_sentences(a, b, found, options) if found else []
         for b, found in zip(others, pairs, strict=True)
     ]
+
+
+def may_align(
+    a: PreparedDocument, others: Sequence[PreparedDocument], options: ScanOptions
+) -> list[bool]:
+    """Whether ``a`` has two sentences worth aligning with each of ``others``:
+    where it has none, ``align(a, b)`` and ``align(b, a)`` find nothing. Needs
+    only the documents' sentences and shingles, not their words."""
+    return [bool(found) for found in _sentence_pairs_many(a, others, options.min_shared_shingles)]
 
 
 def _align_sentences(

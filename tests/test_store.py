@@ -362,16 +362,43 @@ def _set_meta(path: Path, key: str, value: str) -> None:
 def test_older_schema_is_migrated(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
     path = backend.location("i")
     build(path, corpus(stories=2)).close()
+    current = store_module.SCHEMA_VERSION
     calls = []
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(backend.migrations(), 1, lambda conn: calls.append(conn))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(backend.migrations(), current, lambda conn: calls.append(conn))
     with open_index(path) as store:
         assert len(store.ids()) == 4
     assert len(calls) == 1
-    assert backend.meta(path)["schema_version"] == "2"
+    assert backend.meta(path)["schema_version"] == str(current + 1)
     with open_index(path) as store:  # migrated once
         assert len(store.ids()) == 4
     assert len(calls) == 1
+
+
+def test_schema_1_index_is_migrated(tmp_path: Path) -> None:
+    """A SQLite index of schema version 1 (every shingle count indexed) is
+    migrated to the current one: the same results, the smaller index."""
+    docs = corpus(stories=6)
+    base, probe = docs[:-1], docs[-1]
+    path = tmp_path / "i.db"
+    build(path, base, MOVING).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX shingle_counts_stock")
+    conn.execute("CREATE INDEX shingle_counts_df ON shingle_counts (df)")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with open_index(path) as store:
+        assert store.query([probe]).pairs == tuple(
+            involving(syndetect.scan(docs, options=MOVING), {probe.id})
+        )
+        assert store.integrity_check(deep=True) == ()
+    conn = sqlite3.connect(path)
+    indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    conn.close()
+    assert "shingle_counts_df" not in indexes and "shingle_counts_stock" in indexes
+    assert version == (str(store_module.SCHEMA_VERSION),)
 
 
 def _corrupt(path: Path) -> None:

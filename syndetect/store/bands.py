@@ -17,3 +17,15 @@ def band_keys(signature: npt.NDArray[np.uint32], bands: int, rows: int) -> list[
     """
     values = np.asarray(signature, dtype=np.uint32).astype(">u4")
     return [values[i * rows : (i + 1) * rows].tobytes() for i in range(bands)]
+
+
+def band_key_rows(signatures: npt.NDArray[np.uint32], bands: int, rows: int) -> list[list[bytes]]:
+    """:func:`band_keys` of each row of a ``(n, num_perm)`` array of signatures,
+    computed at once."""
+    if not len(signatures):
+        return []
+    values = np.ascontiguousarray(
+        np.asarray(signatures, dtype=np.uint32)[:, : bands * rows].astype(">u4")
+    )
+    keys: list[list[bytes]] = values.view(f"V{4 * rows}").tolist()
+    return keys

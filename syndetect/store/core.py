@@ -21,13 +21,13 @@ import numpy as np
 import numpy.typing as npt
 
 from syndetect.errors import IndexCorruptError
-from syndetect.index import Permutations, lsh_params, minhash_signature
+from syndetect.index import Permutations, lsh_params, minhash_signature, sentence_signatures
 from syndetect.metadata import describe
 from syndetect.model import Document
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument, drop_sentences, drop_shingles
 from syndetect.store.access import Bucket, SentenceBand, _Access, _Counts, _Record
-from syndetect.store.bands import band_keys
+from syndetect.store.bands import band_key_rows, band_keys
 from syndetect.store.base import AddResult, IndexStore, RemoveResult
 from syndetect.store.encoding import _digest, _info, _info_json, decode_prepared, encode_prepared
 from syndetect.store.plan import (
@@ -180,13 +180,16 @@ class _Core(IndexStore):
         final = drop_shingles(eff, plan.stock) if isinstance(plan, _Plan) else eff
         return _Effective(prepared.document, final, signature, eff)
 
-    def _load(self, access: _Access, docs: Iterable[int]) -> dict[int, _Loaded]:
-        """Indexed documents, prepared (from their stored words and shingles)."""
+    def _load(
+        self, access: _Access, docs: Iterable[int], *, words: bool = True
+    ) -> dict[int, _Loaded]:
+        """Indexed documents, prepared (from their stored words and shingles;
+        without their words unless ``words``, see :func:`decode_prepared`)."""
         out: dict[int, _Loaded] = {}
         for row in access.rows(sorted(set(docs))):
             try:
                 out[row.doc] = _Loaded(
-                    decode_prepared(row.prepared, row.document),
+                    decode_prepared(row.prepared, row.document, words=words),
                     np.frombuffer(row.signature, dtype="<u4").astype(np.uint32),
                     _info(row.info),
                     row.digest,
@@ -202,12 +205,19 @@ class _Core(IndexStore):
     def _sentence_bands(self, prepared: PreparedDocument) -> list[SentenceBand]:
         """``(band, hash, key)`` of each sentence of ``prepared`` that has shingles."""
         bands, rows = self._sentence_lsh
-        out: list[SentenceBand] = []
-        for key, hashes in zip(prepared.keys, prepared.sentence_shingles, strict=True):
-            if len(hashes):
-                sketch = minhash_signature(hashes, self._sentence_perms)
-                out.extend((band, h, key) for band, h in enumerate(band_keys(sketch, bands, rows)))
-        return out
+        kept = [
+            (key, hashes)
+            for key, hashes in zip(prepared.keys, prepared.sentence_shingles, strict=True)
+            if len(hashes)
+        ]
+        if not kept:
+            return []
+        sketches = sentence_signatures([h for _, h in kept], self._sentence_perms)
+        return [
+            (band, h, key)
+            for (key, _), found in zip(kept, band_key_rows(sketches, bands, rows), strict=True)
+            for band, h in enumerate(found)
+        ]
 
     def _document_bands(self, signature: npt.NDArray[np.uint32]) -> list[Bucket]:
         if bool((signature == _MAX).all()):

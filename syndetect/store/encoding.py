@@ -54,8 +54,11 @@ def encode_prepared(prepared: PreparedDocument) -> bytes:
     return b"".join(parts)
 
 
-def decode_prepared(data: bytes, document: Document) -> PreparedDocument:
+def decode_prepared(data: bytes, document: Document, *, words: bool = True) -> PreparedDocument:
     """The inverse of :func:`encode_prepared`, for ``document``.
+
+    With ``words`` false, the document's words are left out (no words, no
+    offsets): quicker, and enough to compare its sentences and shingles.
 
     Raises:
         ValueError: The bytes are not an encoded prepared document.
@@ -71,22 +74,22 @@ def decode_prepared(data: bytes, document: Document) -> PreparedDocument:
         at += out.nbytes
         return out
 
-    raw = data[at : at + n_bytes].decode("utf-8")
+    raw = data[at : at + n_bytes].decode("utf-8") if words else ""
     at += n_bytes
-    words = tuple(raw.split("\x00")) if n_words else ()
-    starts = offsets(take("<i4", n_words).tolist())
-    ends = offsets(take("<i4", n_words).tolist())
+    starts = take("<i4", n_words).tolist() if words else take("<i4", n_words)[:0].tolist()
+    ends = take("<i4", n_words).tolist() if words else take("<i4", n_words)[:0].tolist()
+    ws = Words(tuple(raw.split("\x00")) if raw else (), offsets(starts), offsets(ends))
     spans = take("<i4", 2 * n_sent).tolist()
     keys = tuple(take("<u8", n_sent).tolist())
     usable = tuple(bool(u) for u in take("u1", n_sent).tolist())
     counts = take("<i4", n_sent).tolist()
     flat = take("<u4", n_shingles).astype(np.uint32)
-    if at != len(data) or len(words) != n_words or sum(counts) != n_shingles:
+    if at != len(data) or (words and len(ws) != n_words) or sum(counts) != n_shingles:
         raise ValueError("encoded prepared document has the wrong length")
     bounds = np.cumsum([0, *counts]).tolist()
     return PreparedDocument(
         document=document,
-        words=Words(words, starts, ends),
+        words=ws,
         sentences=tuple((spans[2 * i], spans[2 * i + 1]) for i in range(n_sent)),
         keys=keys,
         usable=usable,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from syndetect.align import align
+from syndetect.align import align, may_align
 from syndetect.derive import clusters
 from syndetect.index import find_candidates
 from syndetect.metadata import describe
@@ -17,7 +17,7 @@ from syndetect.pipeline import build_pair
 from syndetect.shingle import PreparedDocument
 from syndetect.store.access import _Access
 from syndetect.store.core import _Core
-from syndetect.store.plan import _Effective, _new, _Plan, _unique, _usable_keys
+from syndetect.store.plan import _Effective, _Loaded, _new, _Plan, _unique, _usable_keys
 
 _Matches = dict[int, set[int]]
 """Indexed documents (by number) found for each new document (by position)."""
@@ -92,8 +92,17 @@ class _Querying(_Core):
         return by_sentence, by_document
 
     def _search(
-        self, documents: Iterable[Document]
-    ) -> tuple[list[_Effective], _Indexed, list[tuple[int, int]], _Matches]:
+        self, documents: Iterable[Document], *, aligning: bool
+    ) -> tuple[list[_Effective], _Indexed, list[tuple[int, int]], _Matches, _Matches]:
+        """The new documents as a scan sees them, the indexed documents they
+        may pair with, the candidate pairs among the new documents, and the
+        indexed documents found for each new one by sentence buckets (still
+        to be confirmed with :meth:`_shares_bucket`) and by document buckets.
+
+        Indexed documents are read without their words. When ``aligning``,
+        only those that have two sentences worth aligning with a new document
+        are kept (the others cannot pair with it), with their words.
+        """
         docs = _unique(documents)
         new = [_new(d, self.options) for d in docs]
 
@@ -106,25 +115,35 @@ class _Querying(_Core):
             partners = sorted(
                 {d for found in (by_sentence, by_document) for ds in found.values() for d in ds}
             )
-            loaded = self._load(access, partners)
-            plan.boilerplate.common(k for x in loaded.values() for k in _usable_keys(x.prepared))
             changed = set(plan.affected)
-            indexed = {
-                doc: (
-                    self._effective(x.prepared, plan, None if doc in changed else x.signature),
-                    x.info,
+
+            def seen(loaded: dict[int, _Loaded]) -> _Indexed:
+                plan.boilerplate.common(
+                    k for x in loaded.values() for k in _usable_keys(x.prepared)
                 )
-                for doc, x in loaded.items()
-            }
+                return {
+                    doc: (
+                        self._effective(x.prepared, plan, None if doc in changed else x.signature),
+                        x.info,
+                    )
+                    for doc, x in loaded.items()
+                }
+
+            indexed = seen(self._load(access, partners, words=False))
+            if aligning:
+                worth: set[int] = set()
+                for i, eff in enumerate(effective):
+                    mine = sorted(by_sentence.get(i, set()) | by_document.get(i, set()))
+                    flags = may_align(
+                        eff.prepared, [indexed[d][0].prepared for d in mine], self.options
+                    )
+                    worth.update(d for d, ok in zip(mine, flags, strict=True) if ok)
+                    by_sentence[i] = {d for d in by_sentence.get(i, ()) if d in worth}
+                    by_document[i] = {d for d in by_document.get(i, ()) if d in worth}
+                indexed = seen(self._load(access, worth))
             return effective, indexed, by_sentence, by_document
 
         effective, indexed, by_sentence, by_document = self._read(work)
-        matches: _Matches = defaultdict(set)
-        keys = {doc: self._sentence_keys(e) for doc, (e, _) in indexed.items()}
-        for i, eff in enumerate(effective):
-            mine = self._sentence_keys(eff)
-            matches[i].update(by_document.get(i, ()))
-            matches[i].update(d for d in by_sentence.get(i, ()) if mine & keys[d])
         among = (
             find_candidates(
                 [e.prepared.sentence_shingles for e in effective],
@@ -134,25 +153,46 @@ class _Querying(_Core):
             if len(effective) > 1
             else []
         )
-        return effective, indexed, [(c.first, c.second) for c in among], matches
+        return effective, indexed, [(c.first, c.second) for c in among], by_sentence, by_document
+
+    def _shares_bucket(self, mine: frozenset[tuple[int, bytes]], theirs: _Effective) -> bool:
+        """Whether a new document (its sentence buckets ``mine``) and an
+        indexed one share a bucket of the sentence sketches a scan uses."""
+        return bool(mine & self._sentence_keys(theirs))
 
     def candidates(self, documents: Iterable[Document]) -> list[tuple[str, str]]:
-        effective, indexed, among, matches = self._search(documents)
+        effective, indexed, among, by_sentence, by_document = self._search(
+            documents, aligning=False
+        )
         ids = [e.document.id for e in effective]
         pairs = {(ids[i], ids[j]) for i, j in among}
-        for i, docs in matches.items():
-            for doc in docs:
+        for i, eff in enumerate(effective):
+            mine = self._sentence_keys(eff)
+            found = set(by_document.get(i, ()))
+            found.update(
+                d for d in by_sentence.get(i, ()) if self._shares_bucket(mine, indexed[d][0])
+            )
+            for doc in found:
                 other = indexed[doc][0].document.id
                 pairs.add((ids[i], other) if ids[i] < other else (other, ids[i]))
         return sorted(pairs)
 
     def query(self, documents: Iterable[Document]) -> Report:
-        effective, indexed, among, matches = self._search(documents)
+        effective, indexed, among, by_sentence, by_document = self._search(documents, aligning=True)
         work: list[tuple[_Effective, _Effective]] = [(effective[i], effective[j]) for i, j in among]
         infos: dict[str, DocumentInfo] = {e.document.id: describe(e.document) for e in effective}
-        for i, docs in sorted(matches.items()):
-            for doc in sorted(docs):
-                a, (b, info) = effective[i], indexed[doc]
+        for i, a in enumerate(effective):
+            # Those left share sentences worth aligning: a sentence-bucket
+            # candidate among them is confirmed now (most are ruled out before).
+            documented = by_document.get(i, set())
+            mine: frozenset[tuple[int, bytes]] | None = None
+            for doc in sorted(by_sentence.get(i, set()) | documented):
+                b, info = indexed[doc]
+                if doc not in documented:
+                    if mine is None:
+                        mine = self._sentence_keys(a)
+                    if not self._shares_bucket(mine, b):
+                        continue
                 infos.setdefault(b.document.id, info)
                 work.append((a, b) if a.document.id < b.document.id else (b, a))
         reported: set[str] = {e.document.id for e in effective}

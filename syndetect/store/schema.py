@@ -3,6 +3,7 @@ statements address them (sentence keys as SQLite integers, parameter batches).""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -42,9 +43,9 @@ CREATE TABLE document_bands (
 ) WITHOUT ROWID;
 CREATE INDEX document_bands_doc ON document_bands (doc);
 CREATE TABLE shingle_counts (shingle INTEGER PRIMARY KEY, df INTEGER NOT NULL);
-CREATE INDEX shingle_counts_df ON shingle_counts (df);
 """
-"""Schema version 1 (see :data:`syndetect.store.meta.SCHEMA_VERSION`).
+"""Schema version 2 (see :data:`syndetect.store.meta.SCHEMA_VERSION`), less the
+index of :func:`_stock_index` (which depends on the index's options).
 
 * ``meta``: ``format``, ``schema_version``, ``options`` (JSON of the
   :class:`ScanOptions` the index was built with), ``created_by``.
@@ -64,12 +65,40 @@ CREATE INDEX shingle_counts_df ON shingle_counts (df);
 * ``document_bands``: LSH band keys of each document signature.
 * ``shingle_counts``: in how many documents each shingle occurs (outside
   boilerplate sentences): the stock-phrase counts
-  (:func:`syndetect.shingle.common_shingles`).
+  (:func:`syndetect.shingle.common_shingles`). Only the shingles counted in
+  at least ``common_shingle_docs`` documents, the least any stock phrase is
+  in, are indexed by their count (:func:`_stock_index`): most shingles are in
+  a few documents, and keeping all of them ordered by a count that every
+  added document changes cost a random write each.
+
+Version 1 indexed every shingle's count (``shingle_counts_df``).
 """
+
+
+def _stock_index(stock_docs: int) -> str:
+    """The index of the shingles that may be stock phrases: those counted in
+    at least ``stock_docs`` (``ScanOptions.common_shingle_docs``) documents.
+    Queries name the same bound (see :func:`_stock_bound`) so that SQLite
+    uses it."""
+    return (
+        f"CREATE INDEX shingle_counts_stock ON shingle_counts (df) WHERE {_stock_bound(stock_docs)}"
+    )
+
+
+def _stock_bound(stock_docs: int) -> str:
+    return f"df >= {int(stock_docs)}"
+
+
+def _migrate_1(conn: sqlite3.Connection) -> None:
+    """Version 1 to 2: only possible stock phrases indexed by their count."""
+    (options,) = conn.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
+    conn.execute("DROP INDEX IF EXISTS shingle_counts_df")
+    conn.execute(_stock_index(int(json.loads(options)["common_shingle_docs"])))
+
 
 # Schema migrations: _MIGRATIONS[v] upgrades an index from version v to v + 1,
 # inside the transaction that records the new version.
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1}
 
 
 def _signed(key: int) -> int:

@@ -12,14 +12,19 @@ import numpy.typing as npt
 
 from syndetect.model import Document
 from syndetect.store.access import Bucket, SentenceBand, _Access, _Counts, _Record, _Row
-from syndetect.store.schema import _chunks, _marks, _signed, _unsigned
+from syndetect.store.schema import _chunks, _marks, _signed, _stock_bound, _unsigned
 
 
 class _SQLiteAccess(_Access):
-    """The tables of a SQLite index, within the transaction of ``conn``."""
+    """The tables of a SQLite index, within the transaction of ``conn``.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    ``stock_docs`` is the index's ``ScanOptions.common_shingle_docs``: the
+    bound of its index of possible stock phrases (:func:`_stock_index`).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, stock_docs: int) -> None:
         self.conn = conn
+        self._stock_bound = _stock_bound(stock_docs)
 
     def _in(self, sql: str, items: Sequence[object]) -> list[Any]:
         """Rows of ``sql`` (with one ``{}`` for a list of parameters) over ``items``."""
@@ -77,7 +82,9 @@ class _SQLiteAccess(_Access):
         return dict(rows)
 
     def frequent_shingles(self, floor: float) -> set[int]:
-        rows = self.conn.execute("SELECT shingle FROM shingle_counts WHERE df >= ?", (floor,))
+        rows = self.conn.execute(
+            f"SELECT shingle FROM shingle_counts WHERE df >= ? AND {self._stock_bound}", (floor,)
+        )
         return {k for (k,) in rows}
 
     def rows(self, docs: Sequence[int]) -> list[_Row]:
