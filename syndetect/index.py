@@ -28,6 +28,7 @@ from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
 from syndetect.options import ScanOptions
+from syndetect.parallel import Progress, run_stage
 
 __all__ = [
     "Candidate",
@@ -191,6 +192,9 @@ def _bucket_pairs(
     owners: npt.NDArray[np.int64],
     threshold: float,
     n: int,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> npt.NDArray[np.int64]:
     """Owner pairs, as sorted unique codes ``first * n + second``, whose
     signatures share a bucket of the ``MinHashLSH`` that datasketch tunes for
@@ -204,20 +208,39 @@ def _bucket_pairs(
         owners: The document of each signature.
         threshold: The LSH threshold.
         n: Number of documents.
+        jobs: Processes computing blocks of bands at once.
+        progress: Told of every block done, as stage ``"candidates"``.
     """
     bands, rows = lsh_params(threshold, num_perm)
     if len(owners) < 2:
         return np.zeros(0, dtype=np.int64)
-    codes: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
     per_block = max(1, _COLUMNS // rows)
-    for block in range(0, bands, per_block):
-        last = min(bands, block + per_block)
-        values = columns(block * rows, last * rows)
-        for band in range(last - block):
-            keys = _band_keys(np.ascontiguousarray(values[:, band * rows : (band + 1) * rows]))
-            codes.extend(_codes_sharing_a_key(keys, owners, n))
-        codes = [np.unique(np.concatenate(codes))]  # keep memory to the distinct pairs
-    return codes[0]
+    blocks = [(b, min(bands, b + per_block)) for b in range(0, bands, per_block)]
+    parts = run_stage(
+        "candidates",
+        _block_codes,
+        blocks,
+        (columns, owners, rows, n),
+        jobs=jobs,
+        chunk_size=1,
+        progress=progress,
+    )
+    return np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *parts]))
+
+
+def _block_codes(
+    shared: tuple[Callable[[int, int], Signature], npt.NDArray[np.int64], int, int],
+    block: tuple[int, int],
+) -> npt.NDArray[np.int64]:
+    """The pair codes of bands ``[first, last)`` (see :func:`_bucket_pairs`)."""
+    columns, owners, rows, n = shared
+    first, last = block
+    values = columns(first * rows, last * rows)
+    codes: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    for band in range(last - first):
+        keys = _band_keys(np.ascontiguousarray(values[:, band * rows : (band + 1) * rows]))
+        codes.extend(_codes_sharing_a_key(keys, owners, n))
+    return np.unique(np.concatenate(codes))
 
 
 def _codes_sharing_a_key(
@@ -267,6 +290,9 @@ def find_candidates(
     sentence_shingles: Sequence[Sequence[npt.NDArray[np.uint32]]],
     signatures: Sequence[Signature],
     options: ScanOptions,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Candidates:
     """Candidate pairs: documents with two similar sentences.
 
@@ -286,6 +312,8 @@ def find_candidates(
         signatures: Per document, its whole-document MinHash signature.
         options: ``sentence_perm``, ``threshold``, ``document_threshold`` and
             ``seed`` are used.
+        jobs: Processes for the sentence index (blocks of its bands).
+        progress: Told how the sentence index advances (stage ``"candidates"``).
 
     Returns:
         Candidates sorted by ``(first, second)``.
@@ -306,7 +334,13 @@ def find_candidates(
         return sentence_signatures(sets, part)
 
     by_sentence = _bucket_pairs(
-        sentence_columns, options.sentence_perm, owners, options.threshold, n
+        sentence_columns,
+        options.sentence_perm,
+        owners,
+        options.threshold,
+        n,
+        jobs=jobs,
+        progress=progress,
     )
     documents = np.asarray(signatures, dtype=np.uint32).reshape(n, -1)
     non_empty = np.flatnonzero(~(documents == _MAX).all(axis=1)).astype(np.int64)

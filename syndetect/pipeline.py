@@ -119,7 +119,11 @@ def _spans(candidates: Candidates, longest: int) -> list[tuple[int, int]]:
 
 
 def candidate_pairs(
-    prepared: Sequence[PreparedDocument], options: ScanOptions
+    prepared: Sequence[PreparedDocument],
+    options: ScanOptions,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> tuple[list[PreparedDocument], Candidates]:
     """The collection-wide boilerplate rules, then the candidate search.
 
@@ -140,7 +144,8 @@ def candidate_pairs(
     signatures = [minhash_signature(p.shingles, perms) for p in kept]
     stock = common_shingles(kept, options)
     kept = [drop_shingles(p, stock) for p in kept]
-    return kept, find_candidates([p.sentence_shingles for p in kept], signatures, options)
+    sentences = [p.sentence_shingles for p in kept]
+    return kept, find_candidates(sentences, signatures, options, jobs=jobs, progress=progress)
 
 
 def scan(
@@ -161,7 +166,7 @@ def scan(
             (see :func:`syndetect.parallel.available_cores`); the report is
             the same for any number.
         progress: Called as ``progress(stage, done, total)`` while the
-            ``"prepare"`` and ``"align"`` stages advance.
+            ``"prepare"``, ``"candidates"`` and ``"align"`` stages advance.
         **changes: Override single fields of ``options``, e.g.
             ``min_passage_words=30``. An unknown name raises ``TypeError``, an
             invalid value ``ValueError``.
@@ -188,6 +193,7 @@ def scan(
         if previous.id == current.id:
             where = current.path or previous.path or "<input>"
             raise DuplicateIdError(where, f"duplicate document id {current.id!r}")
+
     def restore(
         result: tuple[int, PreparedDocument, DocumentInfo],
     ) -> tuple[int, PreparedDocument, DocumentInfo]:
@@ -206,7 +212,7 @@ def scan(
     prepared = [p for _, p, _ in prepared_infos]
     infos = [info for _, _, info in prepared_infos]
     del prepared_infos
-    prepared, candidates = candidate_pairs(prepared, options)
+    prepared, candidates = candidate_pairs(prepared, options, jobs=jobs, progress=progress)
     found = run_stage(
         "align",
         _pairs_of,

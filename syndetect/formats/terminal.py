@@ -88,7 +88,11 @@ def render(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-_LABELS = {"prepare": "Reading articles", "align": "Aligning candidates"}
+_LABELS = {
+    "prepare": "Reading articles",
+    "candidates": "Finding candidates",
+    "align": "Aligning candidates",
+}
 
 
 @contextmanager
