@@ -15,7 +15,7 @@ What the corpus holds
 Articles come in **topics**: one news event (a country, its cities, three or
 four named people, a company or region, key numbers, a key phrase and, in some
 domains, the event's own product, court case or site, such as "the Altaris
-Retail factory in Addis Ababa") in one of ten domains (conflict, economy,
+Retail factory in Addis Ababa", named in several ways) in one of ten domains (conflict, economy,
 election, disaster, business, courts, health, energy, labour, technology).
 Text comes from a combinatorial sentence grammar (frames × domain phrases with
 inline alternatives ``<a|b>`` and interchangeable words × entities × numbers ×
@@ -26,7 +26,7 @@ anonymity"), and names with titles ("Foreign Minister Anna Kovalenko said on
 Monday"). In 1,000 articles (seed 1), 0.5% of the pairs on different events
 hold an identical run of 8 words outside site furniture (0.2% of the pairs on
 different domains, 3% of the pairs on different events of one domain);
-articles written independently on the same event share more (38%: names,
+articles written independently on the same event share more (29%: names,
 places, the event's phrases and short quotes).
 
 Documents are written in topic order and shuffled through a buffer of

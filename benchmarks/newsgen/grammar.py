@@ -262,6 +262,8 @@ def _article_for(m: re.Match[str]) -> str:
     return f"{m.group(1)}n " if _VOWEL_SOUND.match(m.group(2)) else f"{m.group(1)} "
 
 
+_PLURAL_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+s)'s\b")
+
 _WORD_NUMBERS = "zero one two three four five six seven eight nine".split()
 
 
@@ -339,6 +341,8 @@ class Writer:
                 s = _SPACES.sub(" ", s).replace(" ,", ",").replace(" .", ".")
             if "a " in s or "A " in s or "an " in s or "An " in s:
                 s = _ARTICLE.sub(_article_for, s)
+            if "s's" in s:  # "Trevio Airlines' board"
+                s = _PLURAL_POSSESSIVE.sub(r"\1'", s)
             if s not in used:
                 break
         used.add(s)
