@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from syndetect.align import Match, align, build_passage
-from syndetect.derive import clusters, decide_direction
+from syndetect.derive import clusters, common_sources, decide_direction
 from syndetect.errors import DuplicateIdError
 from syndetect.index import Candidate, Permutations, find_candidates, minhash_signature
 from syndetect.metadata import describe
@@ -164,6 +164,7 @@ def scan(
         progress=progress,
     )
     pairs = sorted((p for p in found if p is not None), key=lambda p: (p.source, p.derived))
+    pairs = sorted(common_sources(pairs, infos), key=lambda p: (p.source, p.derived))
     return Report(
         documents=tuple(infos),
         pairs=tuple(pairs),
