@@ -212,10 +212,13 @@ def decide_direction(
                 (weight * sign, f"{src.id} is published by the news agency {agency}, {other}")
             )
         own = _own_story(src)
-        if own and der.outlet and not agency_name(der.outlet) and own not in der.wires:
+        own_story = bool(
+            own and der.outlet and not agency_name(der.outlet) and own not in der.wires
+        )
+        if own and own_story:
             reason = f"{src.id} reads as {_possessive(own)} own story (its dateline), "
             votes.append((2 * sign, reason + f"{der.id} is another outlet's"))
-        if src.wires and not der.wires and not agency_name(der.outlet):
+        if src.wires and not der.wires and not agency_name(der.outlet) and not own_story:
             # (an agency's own story credits no agency: its reprints do)
             wires = ", ".join(src.wires)
             weight = 2 if der.outlet and not der.credited_outlets else 1
