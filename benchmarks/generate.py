@@ -13,19 +13,21 @@ What the corpus holds
 =====================
 
 Articles come in **topics**: one news event (a country, its cities, three or
-four named people, a company or region, key numbers and a key phrase) in one of
-ten domains (conflict, economy, election, disaster, business, courts, health,
-energy, labour, technology). Text comes from a combinatorial sentence grammar
-(frames × domain phrases with inline alternatives ``<a|b>`` and interchangeable
-words × entities × numbers × quotes), so two articles written independently
-share names and vocabulary but not sentences. They do share stock phrases, as
-news does ("did not respond to a request for comment", "spoke on condition of
-anonymity"), names with titles ("Foreign Minister Anna Kovalenko said on
-Monday"), and, more than real news would, formulaic stretches of 8-15 words
-that differ in a word or a number. In 1,000 articles (seed 1), 8% of the
-unrelated pairs, and 59% of the unrelated pairs on one event, hold an
-identical run of 8 words outside site chrome. A detector that reports a pair
-on one such stretch pays for it in precision.
+four named people, a company or region, key numbers, a key phrase and, in some
+domains, the event's own product, court case or site, such as "the Altaris
+Retail factory in Addis Ababa", named in several ways) in one of ten domains (conflict, economy,
+election, disaster, business, courts, health, energy, labour, technology).
+Text comes from a combinatorial sentence grammar (frames × domain phrases with
+inline alternatives ``<a|b>`` and interchangeable words × entities × numbers ×
+dates × quotes), so two articles written independently share names and
+vocabulary but rarely sentences. They do share stock phrases, as news does
+("did not respond to a request for comment", "spoke on condition of
+anonymity"), and names with titles ("Foreign Minister Anna Kovalenko said on
+Monday"). In 1,000 articles (seed 1), 0.5% of the pairs on different events
+hold an identical run of 8 words outside site furniture (0.2% of the pairs on
+different domains, 3% of the pairs on different events of one domain);
+articles written independently on the same event share more (29%: names,
+places, the event's phrases and short quotes).
 
 Documents are written in topic order and shuffled through a buffer of
 ``shuffle_buffer`` records. Ids are 16 hex digits, a bijective mix of the
@@ -70,8 +72,9 @@ advertisements between paragraphs, a date and URL line), a layout (blank-line
 paragraphs, one paragraph per line, one sentence per line, hard-wrapped lines)
 and a credit ("(Reuters)", "via <outlet>", "with AFP and Reuters").
 Outlets behave consistently: each has its own chrome, preferred layout and
-quote/apostrophe habits. ``undated_fraction`` (15%) of the records have no
-``date``; copies are dated the same day as their source or later.
+quote/apostrophe habits, and runs a story once (never two copies of one
+wire). ``undated_fraction`` (15%) of the records have no ``date``; copies are
+dated the same day as their source or later.
 
 Ground truth
 ============

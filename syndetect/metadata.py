@@ -45,18 +45,36 @@ WIRES: dict[str, tuple[str, ...]] = {
 }
 _SPELLING = {s: name for name, spellings in WIRES.items() for s in spellings}
 _WIRE = "|".join(sorted((re.escape(s) for s in _SPELLING), key=len, reverse=True))
-_WIRE_CREDIT = [
-    re.compile(rf"\(\s*({_WIRE})\s*\)", re.I),  # "MOSCOW (Reuters) -"
-    re.compile(rf"\b(?:by|with|from|via|source:|copyright)\s+({_WIRE})\b", re.I),
+# The agency's own dateline opens a paragraph: "MOSCOW (Reuters) -",
+# "BEIJING, May 15 (Xinhua) --", "(Bloomberg) --". It says whose story the
+# text is, not that the text is a reprint.
+_DATELINE = re.compile(
+    rf"^[^\S\n]*[^\n()]{{0,60}}?\(\s*({_WIRE})\s*\)(?=[^\S\n]*(?:--|[-—–:])?[^\S\n]*\S)",
+    re.I | re.M,
+)
+_PAREN_WIRE = re.compile(rf"\(\s*({_WIRE})\s*(?:/\s*({_WIRE})\s*)?\)", re.I)  # "(Reuters)"
+# Credit lines a reprinting outlet adds. A mention inside a sentence ("a
+# document seen by Reuters", "told AFP") credits nothing.
+_REPRINT_CREDIT = [
+    # a byline or credit line: "By AFP", "With Reuters", "— With AFP and Reuters", "via AP:"
+    re.compile(rf"^[^\S\n]*(?:[-—–][^\S\n]*)?(?:by|with|from|via)\s+({_WIRE})\b", re.I | re.M),
+    re.compile(
+        rf"\b(?:source:|(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at))\s*({_WIRE})\b",
+        re.I,
+    ),
+    re.compile(rf"\b({_WIRE})\s+contributed\s+to\s+this\s+report", re.I),
     re.compile(rf"(?:^|[.!?\"”]\s+|[-—–]\s*)({_WIRE})\s*$", re.I | re.M),  # "...plunged. — Reuters"
 ]
+_COPYRIGHT = re.compile(rf"(?:copyright|©)\s*(?:\d{{4}}\s+)?({_WIRE})\b", re.I)
 _WIRE_LIST = re.compile(rf"\bwith\s+(?:{_WIRE})(?:\s*(?:,|and|&)\s*(?:{_WIRE}))+", re.I)
 # An outlet's name never runs over a line break ("via Incheon Courier\n\nSend").
 _NAME = r"((?:[A-Z][\w.&'’-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|the|de)){0,3})"
 _OUTLET_CREDIT = [
     re.compile(rf"\bvia[ \t]+{_NAME}"),
     re.compile(rf"\b[Ss]ource:[ \t]*{_NAME}"),
-    re.compile(rf"\b(?:first|originally)\s+(?:published|appeared)\s+(?:in|on|by|at)[ \t]+{_NAME}"),
+    re.compile(
+        rf"\b(?:[Ff]irst|[Oo]riginally)\s+(?:published|appeared)\s+(?:in|on|by|at)[ \t]+{_NAME}"
+    ),
 ]
 
 _MONTHS = {
@@ -97,10 +115,21 @@ _MAX_TITLE = 200
 
 @dataclass(frozen=True)
 class Credits:
-    """Sources a text credits: news agencies and other outlets."""
+    """Sources a text credits: news agencies and other outlets.
+
+    Attributes:
+        wires: Every news agency credited, by a dateline ("MOSCOW (Reuters)
+            -"), a copyright notice or a credit line.
+        outlets: Other outlets credited ("via Newsmax").
+        reprints: The agencies credited by a credit line that a reprinting
+            outlet adds ("Source: AFP", "By AFP", "— Reuters", "Reuters
+            contributed to this report"); not those named only in the
+            opening dateline, which the agency writes itself.
+    """
 
     wires: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    reprints: tuple[str, ...] = ()
 
 
 def parse_date(value: str) -> date | None:
@@ -167,21 +196,27 @@ def find_date(text: str) -> date | None:
 
 def find_credits(text: str) -> Credits:
     """News agencies and outlets that ``text`` credits as its source."""
-    wires: set[str] = set()
-    for pattern in _WIRE_CREDIT:
-        wires.update(_SPELLING[m.group(1).lower()] for m in pattern.finditer(text))
+    reprints: set[str] = set()
+    datelines = [m.span(1) for m in _DATELINE.finditer(text)]
+    wires = {_SPELLING[m.group(1).lower()] for m in _DATELINE.finditer(text)}
+    wires.update(_SPELLING[m.group(1).lower()] for m in _COPYRIGHT.finditer(text))
+    for m in _PAREN_WIRE.finditer(text):
+        if m.span(1) not in datelines:  # "(Reuters)" ending a reprint, "(AFP/Reuters)"
+            reprints.update(_SPELLING[g.lower()] for g in m.groups() if g)
+    for pattern in _REPRINT_CREDIT:
+        reprints.update(_SPELLING[m.group(1).lower()] for m in pattern.finditer(text))
     for m in _WIRE_LIST.finditer(text):
         found = re.findall(_WIRE, m.group(0)[4:], re.I)
-        wires.update(_SPELLING[w.lower()] for w in found)
+        reprints.update(_SPELLING[w.lower()] for w in found)
     outlets: set[str] = set()
     for pattern in _OUTLET_CREDIT:
         for m in pattern.finditer(text):
             name = m.group(1).rstrip(".:,;")
             if name.lower() in _SPELLING:
-                wires.add(_SPELLING[name.lower()])
+                reprints.add(_SPELLING[name.lower()])
             else:
                 outlets.add(name)
-    return Credits(tuple(sorted(wires)), tuple(sorted(outlets)))
+    return Credits(tuple(sorted(wires | reprints)), tuple(sorted(outlets)), tuple(sorted(reprints)))
 
 
 def describe(document: Document) -> DocumentInfo:
@@ -213,4 +248,5 @@ def describe(document: Document) -> DocumentInfo:
         outlet=document.outlet,
         wires=credits.wires,
         credited_outlets=credits.outlets,
+        reprinted_wires=credits.reprints,
     )

@@ -71,6 +71,9 @@ class DocumentInfo:
         outlet: Given outlet only.
         wires: News agencies the text credits ("(Reuters) -", "with AFP").
         credited_outlets: Other outlets the text credits ("via Newsmax").
+        reprinted_wires: The agencies of ``wires`` credited by a credit line
+            that a reprint adds ("Source: AFP", "— Reuters", "By AFP"), not
+            only by the agency's own dateline ("MOSCOW (Reuters) -").
     """
 
     id: str
@@ -81,6 +84,7 @@ class DocumentInfo:
     outlet: str | None = None
     wires: tuple[str, ...] = ()
     credited_outlets: tuple[str, ...] = ()
+    reprinted_wires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

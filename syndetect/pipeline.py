@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from syndetect.align import Match, align_many, build_passage
-from syndetect.derive import clusters, decide_direction
+from syndetect.derive import clusters, common_sources, decide_direction
 from syndetect.errors import DuplicateIdError
 from syndetect.index import Candidates, Permutations, find_candidates, minhash_signature
 from syndetect.metadata import describe
@@ -223,6 +223,7 @@ def scan(
         progress=progress,
     )
     pairs = sorted((p for group in found for p in group), key=lambda p: (p.source, p.derived))
+    pairs = sorted(common_sources(pairs, infos), key=lambda p: (p.source, p.derived))
     return Report(
         documents=tuple(infos),
         pairs=tuple(pairs),

@@ -30,6 +30,7 @@ def _document(d: DocumentInfo) -> dict[str, Any]:
         out["outlet"] = d.outlet
     out["wires"] = list(d.wires)
     out["credited_outlets"] = list(d.credited_outlets)
+    out["reprinted_wires"] = list(d.reprinted_wires)
     return out
 
 

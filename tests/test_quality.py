@@ -87,16 +87,16 @@ def test_clough_stevenson_floors() -> None:
 def test_pan13_dev_floors() -> None:
     corpus = _corpus("pan13-dev")
     e = syndetect.evaluate(corpus.truth, syndetect.scan(corpus.documents).to_dict())
-    # Measured: recall 0.9858, passage precision 0.98, recall 0.95,
-    # granularity 1.01, plagdet 0.9598.
-    assert e.pair_recall >= 0.98
+    # Measured: recall 0.9810, passage precision 0.98, recall 0.95,
+    # granularity 1.01, plagdet 0.9591.
+    assert e.pair_recall >= 0.975
     assert e.passage_precision is not None and e.passage_precision >= 0.97
     assert e.passage_recall is not None and e.passage_recall >= 0.94
     assert e.granularity is not None and e.granularity <= 1.03
     assert e.plagdet is not None and e.plagdet >= 0.94
 
 
-GENERATED_SHA256 = "31b59e47fec09ea4058c261588370afd346f3f0d98829b68c94929db075e639e"
+GENERATED_SHA256 = "fb0fa657f413ae43f7f7f80358f48ffaccc066a5721a5ec486c82aa380e6c0a7"
 
 
 def test_generated_corpus_floors() -> None:
@@ -115,16 +115,23 @@ def test_generated_corpus_floors() -> None:
         )
         for r in records
     ]  # fmt: skip
-    e = syndetect.evaluate(truth, syndetect.scan(docs).to_dict())
-    # Measured (benchmarks/accuracy.py --generated 1000): pair precision 0.974,
-    # recall 0.993, F1 0.984, plagdet 0.981, hard-negative FP rate 0.002 (1 of
-    # 492), direction accuracy 0.840 with no pair the wrong way round (0.868
-    # where both articles are dated), copies of a common source reported
-    # undetermined 0.838, cluster ARI 0.966.
-    assert e.pair_recall >= 0.99
-    assert e.pair_f1 >= 0.98
-    assert e.plagdet is not None and e.plagdet >= 0.975
-    assert e.hard_negative_fp_rate == 0.0
-    assert e.direction_accuracy is not None and e.direction_accuracy >= 0.83
-    assert e.undetermined_rate is not None and e.direction_accuracy + e.undetermined_rate >= 0.99
-    assert e.common_source_undetermined is not None and e.common_source_undetermined >= 0.83
+    report = syndetect.scan(docs).to_dict()
+    e = syndetect.evaluate(truth, report)
+    # Measured (benchmarks/accuracy.py --generated 1000): pair precision 0.999
+    # (one false pair), recall 0.984, F1 0.991, plagdet 0.989, hard-negative
+    # false-positive rate 0.002 (1 of 492: two articles on one event sharing
+    # 25 words), direction accuracy 0.937 with one pair the wrong way round
+    # (0.958 where both articles are dated), copies of a common source
+    # reported undetermined 0.970, cluster ARI 0.996.
+    assert e.pair_precision >= 0.995
+    assert e.pair_recall >= 0.98
+    assert e.pair_f1 >= 0.988
+    assert e.plagdet is not None and e.plagdet >= 0.985
+    assert e.hard_negative_fp_rate is not None and e.hard_negative_fp_rate <= 0.0021
+    assert e.direction_accuracy is not None and e.direction_accuracy >= 0.93
+    assert e.undetermined_rate is not None and e.direction_accuracy + e.undetermined_rate >= 0.995
+    assert e.common_source_undetermined is not None and e.common_source_undetermined >= 0.96
+    dated = {r["id"] for r in records if r.get("date")}
+    both = [p for p in truth["pairs"] if p["source"] in dated and p["derived"] in dated]
+    e_dated = syndetect.evaluate({**truth, "pairs": both, "negatives": []}, report)
+    assert e_dated.direction_accuracy is not None and e_dated.direction_accuracy >= 0.95

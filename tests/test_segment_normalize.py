@@ -86,19 +86,33 @@ def test_dateline(text: str, expected: date | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "wires", "outlets"),
+    ("text", "wires", "outlets", "reprints"),
     [
-        ("MOSCOW (Reuters) - Troops moved.", ("Reuters",), ()),
-        ("Troops moved. The rouble fell.  Reuters", ("Reuters",), ()),
-        ("Le Monde with AFP and Reuters", ("AFP", "Reuters"), ()),
-        ("By AFP - Dec 14,2021", ("AFP",), ()),
-        ("via Newsmax:\n\nSeparately, Moscow said", (), ("Newsmax",)),
-        ("Source: The Hill", (), ("The Hill",)),
-        ("A Reuters witness saw columns of hardware.", (), ()),
-        ("He spoke via a video link.", (), ()),
+        # the agency's own dateline names the story's agency, not a reprint
+        ("MOSCOW (Reuters) - Troops moved.", ("Reuters",), (), ()),
+        ("BEIJING, May 15 (Xinhua) -- Troops moved.", ("Xinhua",), (), ()),
+        ("New Delhi, June 6 (PTI) Troops moved.", ("PTI",), (), ()),
+        # credit lines a reprint adds
+        ("Troops moved. The rouble fell.  Reuters", ("Reuters",), (), ("Reuters",)),
+        ("Le Monde with AFP and Reuters", ("AFP", "Reuters"), (), ("AFP", "Reuters")),
+        ("By AFP - Dec 14,2021", ("AFP",), (), ("AFP",)),
+        ("Troops moved.\n(AFP/Reuters)", ("AFP", "Reuters"), (), ("AFP", "Reuters")),
+        ("The Associated Press contributed to this report.", ("AP",), (), ("AP",)),
+        ("Originally published by Kyodo.", ("Kyodo",), (), ("Kyodo",)),
+        ("Originally published by The Morning Times", (), ("The Morning Times",), ()),
+        ("via Newsmax:\n\nSeparately, Moscow said", (), ("Newsmax",), ()),
+        ("Source: The Hill", (), ("The Hill",), ()),
+        # mentions are not credits
+        ("A Reuters witness saw columns of hardware.", (), (), ()),
+        ("He told Reuters, according to a memo seen by AFP.", (), (), ()),
+        ("Associated Press writer Ana Gil contributed to this report.", (), (), ()),
+        ("He spoke via a video link.", (), (), ()),
     ],
 )
-def test_credits(text: str, wires: tuple[str, ...], outlets: tuple[str, ...]) -> None:
+def test_credits(
+    text: str, wires: tuple[str, ...], outlets: tuple[str, ...], reprints: tuple[str, ...]
+) -> None:
     found = find_credits(text)
     assert found.wires == wires
     assert found.outlets == outlets
+    assert found.reprints == reprints

@@ -137,6 +137,28 @@ def test_query_equals_scan_on_the_seeds(
         )
 
 
+def test_query_sees_copies_of_a_common_source_in_the_index(tmp_path: Path) -> None:
+    """A new copy of an indexed wire story and an indexed copy of it are
+    siblings, as in a scan: the query aligns the indexed pair it needs."""
+    from tests.test_derive import WIRE_STORY
+
+    wire = syndetect.Document("wire", WIRE_STORY, outlet="Reuters", date="2024-03-01")
+    early = syndetect.Document(
+        "early", WIRE_STORY + "\n\nShare this article", outlet="Metro Herald", date="2024-03-02"
+    )
+    late = syndetect.Document(
+        "late", "From the Daily Planet desk.\n\n" + WIRE_STORY, outlet="Daily Planet",
+        date="2024-03-03",
+    )  # fmt: skip
+    expected = involving(syndetect.scan([wire, early, late]), {"late"})
+    assert [(p.source, p.derived, p.evidence[0]) for p in expected] == [
+        ("early", "late", "common source: both copy wire"),
+        ("wire", "late", "wire is published by the news agency Reuters, late by another outlet"),
+    ]
+    with build(tmp_path / "i.db", [wire, early]) as store:
+        assert list(store.query([late]).pairs) == expected
+
+
 @pytest.mark.parametrize("options", [DEFAULT_OPTIONS, MOVING], ids=["default", "moving"])
 def test_query_equals_scan_while_the_index_grows(backend: Backend, options: ScanOptions) -> None:
     """Add documents one batch at a time; before each add, querying the batch

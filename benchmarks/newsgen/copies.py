@@ -41,11 +41,14 @@ class Copies:
         return [Unit(u.text, u.key, u.glue) for u in units]
 
     def _derived(
-        self, kind: str, topic: Topic, sources: list[Doc], rng: random.Random, wires: list[Doc]
-    ) -> Doc:
+        self, kind: str, topic: Topic, sources: list[Doc], rng: random.Random, wires: list[Doc],
+        taken: set[int],
+    ) -> Doc:  # fmt: skip
+        """A copy of ``sources`` by an outlet not in ``taken`` (those that
+        already ran the story: an outlet runs a story once)."""
         doc_id = self._new_id(rng)
         src = sources[0]
-        avoid = {s.outlet.index for s in sources}
+        avoid = {s.outlet.index for s in sources} | taken
         outlet = self._pick_outlet(rng, avoid)
         counter = [0]
         transforms: list[str] = []

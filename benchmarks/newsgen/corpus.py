@@ -20,6 +20,7 @@ from newsgen.grammar import (
     DOMAINS,
     FIRST_NAMES,
     LAST_NAMES,
+    TOPIC_RULES,
     Writer,
     article,
     cap,
@@ -29,7 +30,7 @@ from newsgen.surface import LAYOUTS, render, to_curly
 from newsgen.truth import topic_truth
 
 SCHEMA = "syndetect/truth/1"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 MAX_COPIES_PER_WIRE = 10
 
 DEFAULT_DERIVED_MIX: dict[str, float] = {
@@ -320,11 +321,13 @@ class Corpus(Copies):
             cities=(capital, city2, city3),
             tags=(name.removeprefix("the "), c2[0].removeprefix("the "), domain.title()),
         )
-        # the topic's key phrase, shared by all its articles
+        # the topic's key phrase (and its product, case or site), shared by
+        # all its articles
         w = Writer(rng, topic, "")
-        event = w.expand("topic_event")
-        rules["topic_event"] = (((0, event),),)
-        leaves["topic_event"] = (event,)
+        for name in TOPIC_RULES[domain]:
+            fixed = w.expand(name)
+            rules[name] = (((0, fixed),),)
+            leaves[name] = (fixed,)
         return topic
 
     def _headline(self, w: Writer) -> str:
@@ -445,6 +448,7 @@ class Corpus(Copies):
             render(d, rng)
         docs = list(wires)
         derived: list[Doc] = []
+        ran: dict[str, set[int]] = defaultdict(set)  # wire id -> outlets that ran it
         for kind, arg in sorted(plan.jobs, key=lambda j: j[0] == "chain"):
             if kind == "merged":
                 sources = [wires[arg[0]], wires[arg[1]]]
@@ -452,7 +456,11 @@ class Corpus(Copies):
                 sources = [rng.choice([d for d in derived if d.kind != "merged"] or derived)]
             else:
                 sources = [wires[arg]]
-            d = self._derived(kind, topic, sources, rng, wires)
+            roots = {s.root for s in sources}
+            taken = set().union(*(ran[r] for r in roots))
+            d = self._derived(kind, topic, sources, rng, wires, taken)
+            for r in roots:
+                ran[r].add(d.outlet.index)
             render(d, rng)
             derived.append(d)
         docs.extend(derived)

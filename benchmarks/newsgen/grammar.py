@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 from newsgen import load
@@ -106,7 +107,7 @@ _NATIONAL = frozenset(_G["national_nouns"])
 # A noun after "the", "its", "their" may take a modifier ("the stalled talks").
 _MODIFIED = frozenset(_G["modified_nouns"])
 _MODIFIER_ODDS = 0.3
-_DETERMINERS = ("the ", "its ", "their ", "his ", "her ", "this ")
+_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "this"))
 _WORD = re.compile(r"([A-Za-z]+)")
 
 
@@ -123,10 +124,11 @@ def _vary_literal(lit: str, anon: dict[str, tuple[tuple[str, ...], ...]]) -> str
         if after in ("'", "’", "-") or before[-1:] == "-":
             out.append(token)
             continue
-        if token in _NATIONAL and before.endswith("the ") and (i == 1 or before != "the "):
+        determiner = tokens[i - 2] if i >= 2 and before == " " else ""
+        if token in _NATIONAL and determiner == "the":
             anon.setdefault("_national", (("",), ("",), ("", "cadj", " ")))
             out.append("{_national}")
-        elif token in _MODIFIED and before.endswith(_DETERMINERS) and (i == 1 or before != " "):
+        elif token in _MODIFIED and determiner in _DETERMINERS:
             if "_modifier" not in anon:
                 mods = tuple((m + " ",) for m in _G["noun_modifiers"])
                 blank = round(len(mods) * (1 - _MODIFIER_ODDS) / _MODIFIER_ODDS)
@@ -205,10 +207,16 @@ def _bake(ops: tuple[Op, ...], leaves: Mapping[str, tuple[str, ...]]) -> tuple[O
     return tuple((4, leaves[v]) if k == 1 and v in leaves else (k, v) for k, v in ops)
 
 
+# Symbols fixed per topic: the event's places and companies (set by the
+# corpus), and every rule named ``topic_*`` (the event's key phrase, its
+# product, court case or site), expanded once per topic.
 _TOPIC_SYMBOLS = frozenset(
     "country cadj capital city city2 region currency country2 cadj2 capital2 company company2 "
-    "torg topic_event".split()
-)
+    "torg".split()
+) | {k for d in DOMAINS.values() for k in d if k.startswith("topic_")}
+TOPIC_RULES: dict[str, tuple[str, ...]] = {
+    name: tuple(sorted(k for k in d if k.startswith("topic_"))) for name, d in DOMAINS.items()
+}
 # Rules only ever expanded as whole sentences, by Writer.sentence, which
 # capitalises the first letter itself.
 _SENTENCE_RULES = frozenset("lead body close stat_s bg".split())
@@ -253,6 +261,8 @@ def _article_for(m: re.Match[str]) -> str:
     """ "a" or "an" before the next word, by its first sound."""
     return f"{m.group(1)}n " if _VOWEL_SOUND.match(m.group(2)) else f"{m.group(1)} "
 
+
+_PLURAL_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+s)'s\b")
 
 _WORD_NUMBERS = "zero one two three four five six seven eight nine".split()
 
@@ -329,8 +339,10 @@ class Writer:
             s = cap(self.expand(sym))
             if "  " in s or " ," in s or " ." in s:  # an empty optional part
                 s = _SPACES.sub(" ", s).replace(" ,", ",").replace(" .", ".")
-            if "a " in s or "A " in s:
+            if "a " in s or "A " in s or "an " in s or "An " in s:
                 s = _ARTICLE.sub(_article_for, s)
+            if "s's" in s:  # "Trevio Airlines' board"
+                s = _PLURAL_POSSESSIVE.sub(r"\1'", s)
             if s not in used:
                 break
         used.add(s)
@@ -391,6 +403,16 @@ class Writer:
     def year2(self) -> str:
         return str(self.topic.when.year + int(self.rnd() * 3))
 
+    def recent_date(self) -> str:
+        """A day of the week before the event ("March 3")."""
+        day = self.topic.when - timedelta(days=int(self.rnd() * 7))
+        return f"{MONTHS[day.month - 1]} {day.day}"
+
+    def coming_date(self) -> str:
+        """A day of the weeks after the event."""
+        day = self.topic.when + timedelta(days=2 + int(self.rnd() * 40))
+        return f"{MONTHS[day.month - 1]} {day.day}"
+
     def aname(self) -> str:
         return f"{self.pick(FIRST_NAMES)} {self.pick(LAST_NAMES)}"
 
@@ -426,6 +448,8 @@ _SPECIALS: dict[str, Callable[[Writer], str]] = {
     "year": Writer.year,
     "year2": Writer.year2,
     "aname": Writer.aname,
+    "recent_date": Writer.recent_date,
+    "coming_date": Writer.coming_date,
     "firm": Writer.firm,
     "seats_x": Writer.seats,
     "self": lambda w: w.self_name,

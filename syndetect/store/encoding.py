@@ -114,6 +114,7 @@ def _info_json(info: DocumentInfo) -> str:
 
 def _info(data: str) -> DocumentInfo:
     fields_ = json.loads(data)
-    for name in ("wires", "credited_outlets"):
-        fields_[name] = tuple(fields_[name])
+    for name in ("wires", "credited_outlets", "reprinted_wires"):
+        if name in fields_:  # indexes written before reprinted_wires lack it
+            fields_[name] = tuple(fields_[name])
     return DocumentInfo(**fields_)

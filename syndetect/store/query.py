@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from syndetect.align import align, may_align
-from syndetect.derive import clusters
+from syndetect.derive import clusters, common_sources
 from syndetect.index import find_candidates
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
@@ -177,6 +177,52 @@ class _Querying(_Core):
                 pairs.add((ids[i], other) if ids[i] < other else (other, ids[i]))
         return sorted(pairs)
 
+    def _common_sources(
+        self,
+        pairs: list[Pair],
+        infos: dict[str, DocumentInfo],
+        indexed: dict[int, tuple[_Effective, DocumentInfo]],
+        new: set[str],
+    ) -> list[Pair]:
+        """:func:`syndetect.derive.common_sources` as a scan applies it. A new
+        document X and an indexed Y may be copies of an indexed Z; the index
+        keeps no pairs, so the pairs between Y and the indexed decided sources
+        of X are aligned here (only to decide, never reported)."""
+        by_id = {e.document.id: e for e, _ in indexed.values()}
+        known = {frozenset((p.source, p.derived)) for p in pairs}
+        sources: dict[str, set[str]] = defaultdict(set)
+        for p in pairs:
+            if p.direction == "source_to_derived":
+                sources[p.derived].add(p.source)
+        helpers: list[Pair] = []
+        for p in pairs:
+            for x, y in ((p.source, p.derived), (p.derived, p.source)):
+                if x not in new or y in new:
+                    continue
+                for z in sorted(sources[x] - new - {y}):
+                    if frozenset((z, y)) in known:
+                        continue
+                    known.add(frozenset((z, y)))
+                    a, b = sorted((by_id[z], by_id[y]), key=lambda e: e.document.id)
+                    matched = align(a.prepared, b.prepared, self.options)
+                    if matched:
+                        jaccard = float(np.mean(a.signature == b.signature))
+                        helpers.append(
+                            build_pair(
+                                a.prepared,
+                                b.prepared,
+                                infos[a.document.id],
+                                infos[b.document.id],
+                                matched,
+                                jaccard,
+                            )
+                        )
+        adjusted = common_sources([*pairs, *helpers], infos.values())
+        return sorted(
+            (p for p in adjusted if p.source in new or p.derived in new),
+            key=lambda p: (p.source, p.derived),
+        )
+
     def query(self, documents: Iterable[Document]) -> Report:
         effective, indexed, among, by_sentence, by_document = self._search(documents, aligning=True)
         work: list[tuple[_Effective, _Effective]] = [(effective[i], effective[j]) for i, j in among]
@@ -213,7 +259,7 @@ class _Querying(_Core):
                     jaccard,
                 )
             )
-        pairs.sort(key=lambda p: (p.source, p.derived))
+        pairs = self._common_sources(pairs, infos, indexed, {e.document.id for e in effective})
         ids = sorted(reported)
         return Report(
             documents=tuple(infos[i] for i in ids),
