@@ -119,9 +119,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsgen.corpus import DEFAULT_DERIVED_MIX, Corpus
+from newsgen.corpus import DEFAULT_DERIVED_MIX, GENERATOR_VERSION, Corpus
 
-__all__ = ["DEFAULT_DERIVED_MIX", "generate", "iter_corpus", "write_corpus"]
+__all__ = ["DEFAULT_DERIVED_MIX", "GENERATOR_VERSION", "generate", "iter_corpus", "write_corpus"]
 
 
 def iter_corpus(
