@@ -204,23 +204,24 @@ class _Querying(_Core):
                         continue
                     known.add(frozenset((z, y)))
                     a, b = sorted((by_id[z], by_id[y]), key=lambda e: e.document.id)
-                    matched = align(a.prepared, b.prepared, self.options)
-                    if matched:
-                        jaccard = float(np.mean(a.signature == b.signature))
-                        helpers.append(
-                            build_pair(
-                                a.prepared,
-                                b.prepared,
-                                infos[a.document.id],
-                                infos[b.document.id],
-                                matched,
-                                jaccard,
-                            )
-                        )
+                    helper = self._aligned(a, b, infos)
+                    if helper is not None:
+                        helpers.append(helper)
         adjusted = common_sources([*pairs, *helpers], infos.values())
         return sorted(
             (p for p in adjusted if p.source in new or p.derived in new),
             key=lambda p: (p.source, p.derived),
+        )
+
+    def _aligned(self, a: _Effective, b: _Effective, infos: dict[str, DocumentInfo]) -> Pair | None:
+        """The pair of ``a`` and ``b`` (``a`` has the smaller id), or None
+        when they share no passage."""
+        matched = align(a.prepared, b.prepared, self.options)
+        if not matched:
+            return None
+        jaccard = float(np.mean(a.signature == b.signature))
+        return build_pair(
+            a.prepared, b.prepared, infos[a.document.id], infos[b.document.id], matched, jaccard
         )
 
     def query(self, documents: Iterable[Document]) -> Report:
@@ -244,21 +245,10 @@ class _Querying(_Core):
         reported: set[str] = {e.document.id for e in effective}
         pairs: list[Pair] = []
         for a, b in work:
-            matched = align(a.prepared, b.prepared, self.options)
-            if not matched:
-                continue
-            reported.update((a.document.id, b.document.id))
-            jaccard = float(np.mean(a.signature == b.signature))
-            pairs.append(
-                build_pair(
-                    a.prepared,
-                    b.prepared,
-                    infos[a.document.id],
-                    infos[b.document.id],
-                    matched,
-                    jaccard,
-                )
-            )
+            pair = self._aligned(a, b, infos)
+            if pair is not None:
+                reported.update((a.document.id, b.document.id))
+                pairs.append(pair)
         pairs = self._common_sources(pairs, infos, indexed, {e.document.id for e in effective})
         ids = sorted(reported)
         return Report(
