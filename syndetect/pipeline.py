@@ -130,6 +130,8 @@ def candidate_pairs(
     Args:
         prepared: Every document of the collection, prepared, sorted by id.
         options: Scan options.
+        jobs: Processes for the sentence index.
+        progress: Told how the candidate search advances.
 
     Returns:
         The documents without their collection-wide boilerplate (common
@@ -162,9 +164,9 @@ def scan(
         documents: The articles, in any order (the report does not depend on
             it). An empty iterable gives an empty report.
         options: Tuning options; defaults suit news articles.
-        jobs: Processes for preparing documents and aligning candidate pairs
-            (see :func:`syndetect.parallel.available_cores`); the report is
-            the same for any number.
+        jobs: Processes for preparing documents, finding candidates and
+            aligning them (`syndetect.parallel.available_cores()` is all this
+            process may use); the report is the same for any number.
         progress: Called as ``progress(stage, done, total)`` while the
             ``"prepare"``, ``"candidates"`` and ``"align"`` stages advance.
         **changes: Override single fields of ``options``, e.g.
