@@ -76,27 +76,6 @@ def _best_stretch(a: Sequence[str], b: Sequence[str]) -> tuple[int, int, int, in
     return best
 
 
-def _sentence_pairs(
-    a: PreparedDocument, b: PreparedDocument, min_shared: int
-) -> list[tuple[int, int]]:
-    """Sentence index pairs ``(i, j)`` sharing at least ``min_shared`` shingles
-    (short sentences: all of their shingles), sorted."""
-    ha, sa, size_a = a.shingle_sentences
-    hb, sb, size_b = b.shingle_sentences
-    if not len(ha) or not len(hb):
-        return []
-    at = np.searchsorted(ha, hb)
-    at[at == len(ha)] = 0
-    shared = ha[at] == hb
-    if not shared.any():
-        return []
-    width = len(size_b)
-    counts = np.bincount(sa[at[shared]] * width + sb[shared], minlength=len(size_a) * width)
-    needed = np.minimum(np.minimum.outer(size_a, size_b), min_shared).reshape(-1)
-    cells = np.flatnonzero((counts >= needed) & (counts > 0))
-    return list(zip((cells // width).tolist(), (cells % width).tolist(), strict=True))
-
-
 # Documents compared with one document at a time by _sentence_pairs_many:
 # bounds the grid of sentence pairs counted at once.
 _BATCH = 128
@@ -105,8 +84,10 @@ _BATCH = 128
 def _sentence_pairs_many(
     a: PreparedDocument, others: Sequence[PreparedDocument], min_shared: int
 ) -> list[list[tuple[int, int]]]:
-    """``[_sentence_pairs(a, b, min_shared) for b in others]``, computed with
-    a few array operations for all of ``others`` at once."""
+    """For each of ``others``, the sentence index pairs ``(i, j)`` (``i`` in
+    ``a``) sharing at least ``min_shared`` shingles (short sentences: all of
+    their shingles), sorted; computed with a few array operations for all of
+    ``others`` at once."""
     found: list[list[tuple[int, int]]] = [[] for _ in others]
     ha, sa, size_a = a.shingle_sentences
     if not len(ha):
@@ -183,7 +164,7 @@ def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> lis
         Non-overlapping word-range matches, sorted by position in ``a``; none
         when they add up to fewer than ``min_pair_words`` words.
     """
-    return _align_sentences(a, b, _sentence_pairs(a, b, options.min_shared_shingles), options)
+    return align_many(a, [b], options)[0]
 
 
 def align_many(
