@@ -3,6 +3,7 @@
     python benchmarks/accuracy.py                      # seeds + shared corpora
     python benchmarks/accuracy.py --generated 2000     # plus a generated corpus
     python benchmarks/accuracy.py --json results.json
+    python benchmarks/accuracy.py --set sentence_perm=16     # with other scan options
 
 The shared corpora are read from ../shared/corpora/ when present (they are not
 redistributed with syndetect). The figures in docs/accuracy.md come from here.
@@ -25,6 +26,8 @@ from syndetect.corpora import Corpus, load_clough_stevenson, load_pan13
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from scan_stages import option_changes  # noqa: E402
+
 from tests.helpers import SEED_TRUTH, exact_span  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpora"
@@ -72,9 +75,9 @@ def generated(n_docs: int, seed: int) -> Corpus:
     return Corpus(f"generated-{n_docs}-seed{seed}", docs, truth, {})
 
 
-def run(corpus: Corpus) -> dict[str, Any]:
+def run(corpus: Corpus, changes: dict[str, int | float]) -> dict[str, Any]:
     start = time.perf_counter()
-    report = syndetect.scan(corpus.documents).to_dict()
+    report = syndetect.scan(corpus.documents, **changes).to_dict()
     seconds = time.perf_counter() - start
     result: dict[str, Any] = syndetect.evaluate(corpus.truth, report).to_dict()
     # direction where both articles of a true pair carry a date
@@ -105,7 +108,11 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated corpus")
     parser.add_argument("--json", type=Path, help="write the results as JSON here")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="a scan option"
+    )
     args = parser.parse_args()
+    changes = option_changes(args.set)
     loaders: list[Callable[[], Corpus]] = [seeds]
     for name, load in (("clough-stevenson", load_clough_stevenson), ("pan13-dev", load_pan13)):
         if (SHARED / name).is_dir():
@@ -114,7 +121,7 @@ def main() -> None:
             print(f"skipping {name}: not found in {SHARED}", file=sys.stderr)
     if args.generated:
         loaders.append(lambda: generated(args.generated, args.seed))
-    results = [run(load()) for load in loaders]
+    results = [run(load(), changes) for load in loaders]
     print("| measure | " + " | ".join(r["corpus"] for r in results) + " |")
     print("|---" * (len(results) + 1) + "|")
     for key in ("documents", "seconds", *MEASURES):

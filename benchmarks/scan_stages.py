@@ -8,7 +8,8 @@ Prints, at the start and end of every stage ``syndetect.scan`` reports through i
 ``progress`` callback (prepare, candidates, align), the wall-clock seconds since the
 scan began, this process's CPU seconds and resident memory; then the peak RSS.
 ``--set NAME=VALUE`` overrides a scan option (also those without a CLI flag);
-``--json FILE`` writes the report, as ``syndetect scan --format json`` would.
+``--json FILE`` writes the report, as ``syndetect scan --format json`` would;
+``--candidates`` only counts the candidate pairs the scan would align.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from __future__ import annotations
 import argparse
 import resource
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import syndetect
-from syndetect.options import ScanOptions
+from syndetect.options import DEFAULT_OPTIONS
+from syndetect.pipeline import candidate_pairs
+from syndetect.shingle import prepare
 
 
 def _rss_mb() -> int:
@@ -27,9 +31,13 @@ def _rss_mb() -> int:
         return int(statm.read().split()[1]) * resource.getpagesize() // 2**20
 
 
-def _value(name: str, text: str) -> int | float:
-    kind = type(getattr(ScanOptions(), name))
-    return kind(text)  # type: ignore[no-any-return]
+def option_changes(items: list[str]) -> dict[str, int | float]:
+    """``NAME=VALUE`` settings as scan option overrides, each of its option's type."""
+    changes: dict[str, int | float] = {}
+    for item in items:
+        name, _, text = item.partition("=")
+        changes[name] = type(getattr(DEFAULT_OPTIONS, name))(text)
+    return changes
 
 
 def main() -> None:
@@ -38,14 +46,18 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--json", type=Path, help="write the report here")
+    parser.add_argument("--candidates", action="store_true", help="only count the candidate pairs")
     args = parser.parse_args()
-    changes = {}
-    for item in args.set:
-        name, _, text = item.partition("=")
-        changes[name] = _value(name, text)
+    changes = option_changes(args.set)
 
     documents = list(syndetect.read_paths(args.paths))
     print(f"read {len(documents)} documents, RSS {_rss_mb()} MB", flush=True)
+    if args.candidates:
+        options = replace(DEFAULT_OPTIONS, **changes)
+        prepared = [prepare(d, options) for d in sorted(documents, key=lambda d: d.id)]
+        _, candidates = candidate_pairs(prepared, options, jobs=args.jobs)
+        print(f"{len(candidates)} candidate pairs")
+        return
     wall, cpu = time.perf_counter(), time.process_time()
 
     def progress(stage: str, done: int, total: int) -> None:
