@@ -152,6 +152,44 @@ def test_csv_quotes_commas_quotes_and_newlines() -> None:
     assert (row["source"], row["derived"], row["source_text"]) == ("a,b", 'c"d', text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["=SUM(A1) was typed", "-5 percent fell", "+1 point", "@user said", "\tindented", "\rback"],
+)
+def test_csv_prefixes_cells_a_spreadsheet_would_run_as_formulas(text: str) -> None:
+    passage = Passage(3, 40, 7, 44, 0.95, "edited", (("equal", text),), text, "plain " + text)
+    report = Report((), (Pair("=HYPERLINK(1)", "ok", "undetermined", 1, 1, 1, (), (passage,)),), ())
+    (row,) = list(csv.DictReader(io.StringIO(csv_format.render(report), newline="")))
+    assert (row["source"], row["derived"]) == ("'=HYPERLINK(1)", "ok")
+    assert (row["source_text"], row["derived_text"]) == ("'" + text, "plain " + text)
+    offsets = [row[k] for k in ("source_start", "source_end", "derived_start", "derived_end")]
+    assert (offsets, row["similarity"], row["passage"]) == (["3", "40", "7", "44"], "0.95", "1")
+
+
+def test_csv_leaves_ordinary_text_and_numbers_alone(seed_report: Report) -> None:
+    assert csv_format.cell("5 percent") == "5 percent" and csv_format.cell("") == ""
+    assert csv_format.cell("a=b") == "a=b" and csv_format.cell("'quoted") == "'quoted"
+    rows = list(csv.DictReader(io.StringIO(csv_format.render(seed_report), newline="")))
+    assert rows and not any(v.startswith("'") for row in rows for v in row.values())
+
+
+def test_scan_csv_prefixes_formula_ids_from_a_real_file(tmp_path: Path) -> None:
+    body = " ".join(_HARBOUR[:1] + _HARBOUR[3:] + _ORCHARD)
+    path = tmp_path / "docs.jsonl"
+    records = [{"id": "=cmd|' /C calc'!A0", "text": body}, {"id": "-5", "text": body}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", str(path), "--format", "csv", "-q"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output, newline="")))
+    assert rows and {(r["source"], r["derived"]) for r in rows} <= {
+        ("'=cmd|' /C calc'!A0", "'-5"),
+        ("'-5", "'=cmd|' /C calc'!A0"),
+    }
+    assert all(
+        r["source_text"] == r["derived_text"] and r["source_text"][0].isalnum() for r in rows
+    )
+
+
 def test_ndjson_lines_are_the_json_reports_pairs(seed_report: Report) -> None:
     out = ndjson.render(seed_report)
     assert out.endswith("\n")
