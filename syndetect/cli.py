@@ -10,6 +10,7 @@ import click
 from syndetect import __version__
 from syndetect.cli_common import (
     color_option,
+    encoding_option,
     errors,
     fail,
     read_documents,
@@ -76,6 +77,7 @@ D = DEFAULT_OPTIONS
     is_flag=True,
     help="No progress bar. (It is only drawn when standard error is a terminal.)",
 )
+@encoding_option
 @color_option
 @tuning_options
 def scan(
@@ -84,6 +86,7 @@ def scan(
     output: str,
     jobs: int | None,
     quiet: bool,
+    encoding: str,
     no_color: bool,
     options: ScanOptions,
 ) -> None:
@@ -106,7 +109,7 @@ def scan(
     Exit status: 0 on success, 2 when an input is missing or invalid.
     """
     with errors():
-        documents = read_documents(paths)
+        documents = read_documents(paths, encoding=encoding)
         from syndetect.formats.terminal import progress_bar  # rich: only when scanning
 
         with progress_bar(sys.stderr, enabled=not quiet) as progress:

@@ -1,6 +1,6 @@
 """What the command-line modules share: the error model (one line on stderr,
-exit 2), reading inputs, writing outputs (the report in colour on a terminal),
-and the tuning options of ``scan`` and ``index create``."""
+exit 2), reading inputs (and their ``--encoding``), writing outputs (the report
+in colour on a terminal), and the tuning options of ``scan`` and ``index create``."""
 
 from __future__ import annotations
 
@@ -19,10 +19,12 @@ from syndetect.errors import EmptyInputError, SkippedFileWarning, SyndetectError
 from syndetect.model import Document, Report
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.readers import read_paths
+from syndetect.readers.text import check_encoding
 
 __all__ = [
     "EXIT_INPUT_ERROR",
     "color_option",
+    "encoding_option",
     "errors",
     "fail",
     "read_documents",
@@ -70,9 +72,30 @@ def errors() -> Iterator[None]:
             fail(str(exc))
 
 
-def read_documents(paths: tuple[str, ...]) -> list[Document]:
-    """Every document under ``paths``; an input with none is an error."""
-    documents = list(read_paths(paths))
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    try:
+        return check_encoding(value)
+    except LookupError:
+        fail(f"Invalid value for '--encoding': unknown text encoding {value!r}")
+
+
+encoding_option = click.option(
+    "--encoding",
+    metavar="NAME",
+    default="utf-8",
+    show_default=True,
+    callback=_check_encoding,
+    help="Text encoding of .txt and .jsonl inputs (and of - on standard input): any "
+    "Python codec name, e.g. cp1252, latin-1, utf-16. HTML pages, WARC archives and "
+    "feeds detect their own encoding and ignore it.",
+)
+"""The ``--encoding NAME`` option of the commands that read articles."""
+
+
+def read_documents(paths: tuple[str, ...], *, encoding: str = "utf-8") -> list[Document]:
+    """Every document under ``paths`` (plain text and JSONL decoded with
+    ``encoding``); an input with none is an error."""
+    documents = list(read_paths(paths, encoding=encoding))
     if not documents:
         raise EmptyInputError(", ".join(paths), "no documents to read")
     return documents

@@ -15,6 +15,7 @@ from syndetect.check_formats import CHECK_FORMATS, render_check
 from syndetect.cli_common import (
     EXIT_INPUT_ERROR,
     color_option,
+    encoding_option,
     errors,
     read_documents,
     text_or_json,
@@ -97,7 +98,8 @@ def create_command(index: str, exist_ok: bool, options: ScanOptions) -> None:
 @index_group.command(name="add")
 @click.argument("index", metavar="INDEX")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-def add_command(index: str, paths: tuple[str, ...]) -> None:
+@encoding_option
+def add_command(index: str, paths: tuple[str, ...], encoding: str) -> None:
     """Add the articles under PATH... to INDEX, all or none.
 
     PATH is read as by `syndetect scan` (files, directories, - for JSONL on
@@ -105,7 +107,7 @@ def add_command(index: str, paths: tuple[str, ...]) -> None:
     content is left alone; with other content, it replaces the indexed one.
     """
     with errors():
-        documents = read_documents(paths)
+        documents = read_documents(paths, encoding=encoding)
         with open_index(index) as store:
             result = store.add(documents)
             total = len(store.ids())
@@ -143,9 +145,10 @@ def remove_command(index: str, ids: tuple[str, ...]) -> None:
     help="Report format, as for `syndetect scan --format`.",
 )
 @_output_option
+@encoding_option
 @color_option
 def query_command(
-    index: str, paths: tuple[str, ...], fmt: str, output: str, no_color: bool
+    index: str, paths: tuple[str, ...], fmt: str, output: str, encoding: str, no_color: bool
 ) -> None:
     """Compare the articles under PATH... with INDEX and with each other.
 
@@ -154,7 +157,7 @@ def query_command(
     not changed. The text report is in colour on a terminal (see --no-color).
     """
     with errors():
-        documents = read_documents(paths)
+        documents = read_documents(paths, encoding=encoding)
         with open_index(index) as store:
             report = store.query(documents)
     write_report(output, report, fmt, no_color=no_color)
@@ -241,6 +244,7 @@ def stats_command(index: str, fmt: str, verify: bool) -> None:
     "GitHub code scanning); junit (JUnit XML test report).",
 )
 @_output_option
+@encoding_option
 @click.option(
     "--rule",
     "rules",
@@ -272,6 +276,7 @@ def check_command(
     no_update: bool,
     fmt: str,
     output: str,
+    encoding: str,
     rules: tuple[str, ...],
     duplicate_threshold: float,
     containment_threshold: float,
@@ -298,7 +303,7 @@ def check_command(
         containment_threshold=containment_threshold,
     )
     with errors():
-        documents = read_documents(paths)
+        documents = read_documents(paths, encoding=encoding)
         accepted = read_baseline(baseline) if baseline else frozenset()
         with open_index(index, create=True) as store:
             result = check(store, documents, policy=policy, baseline=accepted, update=not no_update)

@@ -51,7 +51,7 @@ class UnsupportedFormatError(InputError):
 
 
 class DecodeError(InputError):
-    """A file is binary or is not valid UTF-8."""
+    """A file is binary, or not valid in its text encoding (UTF-8 unless told otherwise)."""
 
 
 class MalformedRecordError(InputError):

@@ -10,7 +10,7 @@ from typing import BinaryIO
 from syndetect.errors import DecodeError, EmptyInputError, MalformedRecordError
 from syndetect.metadata import parse_date
 from syndetect.model import Document
-from syndetect.readers.text import open_binary
+from syndetect.readers.text import ascii_compatible, check_encoding, encoding_label, open_binary
 
 __all__ = ["read_jsonl", "read_jsonl_stream"]
 
@@ -25,11 +25,30 @@ def _encodable(value: str) -> bool:
     return True
 
 
-def _record(line: bytes, path: str, number: int) -> Document | None:
+def _lines(
+    stream: BinaryIO | Iterable[bytes], path: str, encoding: str
+) -> Iterator[tuple[int, str]]:
+    """The numbered lines of ``stream``, decoded strictly with ``encoding``."""
+    label = encoding_label(encoding)
+    if ascii_compatible(encoding):  # split bytes, then decode line by line
+        utf8 = label == "UTF-8"
+        for number, line in enumerate(stream, start=1):
+            try:
+                text = line.decode("utf-8-sig" if utf8 and number == 1 else encoding)
+            except UnicodeDecodeError:
+                raise DecodeError(path, f"not valid {label}", line=number) from None
+            yield number, text
+        return
+    data = b"".join(stream)  # UTF-16 and the like: a line feed is not one byte
     try:
-        text = line.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError:
-        raise DecodeError(path, "not valid UTF-8", line=number) from None
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        number = data[: exc.start].decode(encoding, "replace").count("\n") + 1
+        raise DecodeError(path, f"not valid {label}", line=number) from None
+    yield from enumerate(text.split("\n"), start=1)
+
+
+def _record(text: str, path: str, number: int) -> Document | None:
     if not text.strip():
         return None
     try:
@@ -79,19 +98,27 @@ def _record(line: bytes, path: str, number: int) -> Document | None:
     )
 
 
-def read_jsonl_stream(stream: BinaryIO | Iterable[bytes], path: str) -> Iterator[Document]:
+def read_jsonl_stream(
+    stream: BinaryIO | Iterable[bytes], path: str, *, encoding: str = "utf-8"
+) -> Iterator[Document]:
     """Read documents from a binary stream of JSONL lines.
 
     Args:
         stream: Lines of bytes (a file opened in binary mode, ``sys.stdin.buffer``).
         path: Name used in error messages.
+        encoding: Text encoding of the stream, any codec Python knows. With
+            UTF-8 (the default) a byte-order mark before the first line is
+            skipped.
 
     Raises:
+        DecodeError: A line is not valid in ``encoding``.
         MalformedRecordError: A line is not a valid record.
         EmptyInputError: The stream holds no record.
+        LookupError: ``encoding`` is not a text encoding Python knows.
     """
+    check_encoding(encoding)
     count = 0
-    for number, line in enumerate(stream, start=1):
+    for number, line in _lines(stream, path, encoding):
         doc = _record(line, path, number)
         if doc is not None:
             count += 1
@@ -100,19 +127,27 @@ def read_jsonl_stream(stream: BinaryIO | Iterable[bytes], path: str) -> Iterator
         raise EmptyInputError(path, "no records")
 
 
-def read_jsonl(path: str | Path) -> Iterator[Document]:
+def read_jsonl(path: str | Path, *, encoding: str = "utf-8") -> Iterator[Document]:
     """Read a ``.jsonl`` file: one object per line with ``id`` and ``text``
     (required) and ``title``, ``date``, ``url``, ``outlet`` (optional).
 
+    Args:
+        path: The file.
+        encoding: Its text encoding, as for :func:`read_jsonl_stream`.
+
     Raises:
         MissingPathError: The file does not exist.
+        DecodeError: The file is binary, or a line is not valid in ``encoding``
+            (the message names ``file.jsonl:LINE`` and the encoding).
         MalformedRecordError: A line is not a valid record (the message names
             ``file.jsonl:LINE``).
         EmptyInputError: The file has no record, or a record has empty text.
+        LookupError: ``encoding`` is not a text encoding Python knows.
     """
+    check_encoding(encoding)
     with open_binary(path) as handle:
         head = handle.read(8192)
-        if b"\x00" in head:
+        if b"\x00" in head and ascii_compatible(encoding):
             raise DecodeError(str(path), "binary file, not JSONL")
         handle.seek(0)
-        yield from read_jsonl_stream(handle, str(path))
+        yield from read_jsonl_stream(handle, str(path), encoding=encoding)
