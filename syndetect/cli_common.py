@@ -175,6 +175,15 @@ _OPTIONS = (
         "is tuned for. Lower finds more heavily edited copies but compares more pairs.",
     ),
     click.option(
+        "--document-threshold",
+        type=click.FloatRange(0, 1, min_open=True),
+        default=D.document_threshold,
+        show_default=True,
+        help="Jaccard similarity of whole documents that the second, document-level "
+        "candidate search is tuned for: it catches copies rewritten so much (sentences "
+        "merged or split) that no sentence pair is found. Lower compares more pairs.",
+    ),
+    click.option(
         "--near-threshold",
         type=click.FloatRange(0, 1, min_open=True),
         default=D.near_threshold,
@@ -197,6 +206,15 @@ _OPTIONS = (
         show_default=True,
         help="MinHash permutations of the document signatures (the reported Jaccard "
         "estimate and the document-level candidate search): more is more precise.",
+    ),
+    click.option(
+        "--sentence-perm",
+        type=click.IntRange(2, 4096),
+        default=D.sentence_perm,
+        show_default=True,
+        help="MinHash permutations of each sentence's sketch in the sentence-level "
+        "candidate search: more makes it sharper (fewer sentences that merely share a "
+        "topic compared) but costs memory and time.",
     ),
     click.option(
         "--min-passage-words",
@@ -224,9 +242,11 @@ _OPTIONS = (
 )
 _NAMES = (
     "threshold",
+    "document_threshold",
     "near_threshold",
     "shingle_size",
     "num_perm",
+    "sentence_perm",
     "min_passage_words",
     "min_pair_words",
     "seed",
