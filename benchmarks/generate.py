@@ -136,8 +136,25 @@ def iter_corpus(
     negatives_per_topic: int = 3,
     shuffle_buffer: int = 1000,
 ) -> tuple[Iterator[dict[str, Any]], Callable[[], dict[str, Any]]]:
-    """Stream the corpus: (records iterator, function returning the truth once
-    the iterator is exhausted). Arguments as for :func:`generate`."""
+    """Stream ``n_docs`` articles and their ground truth.
+
+    Args:
+        n_docs: Number of documents (exactly).
+        seed: Same seed and options give the same corpus.
+        wire_fraction: Share of wire/original stories.
+        derived_fraction: Share of copies (of the kinds in ``derived_mix``).
+        distractor_fraction: Share of independent same-topic articles.
+        derived_mix: Shares of the derived kinds (``reprint``, ``partial``,
+            ``shuffled``, ``edited``, ``merged``, ``chain``); default
+            :data:`DEFAULT_DERIVED_MIX`.
+        undated_fraction: Share of records without a ``date``.
+        negatives_per_topic: Hard negatives sampled per topic.
+        shuffle_buffer: Records held back to mix topics in the output order.
+
+    Returns:
+        An iterator of the JSONL records, and a function that returns the
+        truth dict (schema ``syndetect/truth/1``) once the iterator is exhausted.
+    """
     corpus = Corpus(
         n_docs,
         seed,
@@ -158,47 +175,18 @@ def iter_corpus(
     return corpus.records(), truth
 
 
-def generate(
-    n_docs: int,
-    *,
-    seed: int = 0,
-    wire_fraction: float = 0.40,
-    derived_fraction: float = 0.35,
-    distractor_fraction: float = 0.25,
-    derived_mix: Mapping[str, float] | None = None,
-    undated_fraction: float = 0.15,
-    negatives_per_topic: int = 3,
-    shuffle_buffer: int = 1000,
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Generate ``n_docs`` articles and their ground truth.
+def generate(n_docs: int, **options: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Generate ``n_docs`` articles and their ground truth in memory.
 
     Args:
         n_docs: Number of documents (exactly).
-        seed: Same seed and options give the same corpus.
-        wire_fraction: Share of wire/original stories.
-        derived_fraction: Share of copies (of the kinds in ``derived_mix``).
-        distractor_fraction: Share of independent same-topic articles.
-        derived_mix: Shares of the derived kinds (``reprint``, ``partial``,
-            ``shuffled``, ``edited``, ``merged``, ``chain``); default
-            :data:`DEFAULT_DERIVED_MIX`.
-        undated_fraction: Share of records without a ``date``.
-        negatives_per_topic: Hard negatives sampled per topic.
-        shuffle_buffer: Records held back to mix topics in the output order.
+        **options: The keyword arguments of :func:`iter_corpus` (``seed``,
+            ``wire_fraction``, ``derived_mix`` and so on), with its defaults.
 
     Returns:
         The JSONL records and the truth dict (schema ``syndetect/truth/1``).
     """
-    records, truth = iter_corpus(
-        n_docs,
-        seed=seed,
-        wire_fraction=wire_fraction,
-        derived_fraction=derived_fraction,
-        distractor_fraction=distractor_fraction,
-        derived_mix=derived_mix,
-        undated_fraction=undated_fraction,
-        negatives_per_topic=negatives_per_topic,
-        shuffle_buffer=shuffle_buffer,
-    )
+    records, truth = iter_corpus(n_docs, **options)
     docs = list(records)
     return docs, truth()
 
