@@ -23,7 +23,15 @@ from syndetect.model import DiffOp, Passage
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument
 
-__all__ = ["Match", "align", "align_many", "build_passage", "may_align", "similarity"]
+__all__ = [
+    "Match",
+    "align",
+    "align_many",
+    "build_passage",
+    "may_align",
+    "shared_words",
+    "similarity",
+]
 
 # Words that may separate two stretches merged into one passage (a stripped
 # dateline, a one-word aside).
@@ -162,7 +170,8 @@ def align(a: PreparedDocument, b: PreparedDocument, options: ScanOptions) -> lis
 
     Returns:
         Non-overlapping word-range matches, sorted by position in ``a``; none
-        when they add up to fewer than ``min_pair_words`` words.
+        when they share fewer than ``min_pair_words`` words in all (words
+        edited on one side do not count).
     """
     return align_many(a, [b], options)[0]
 
@@ -235,8 +244,17 @@ def _align_sentences(
         for m in merged
         if min(m.a_end - m.a_start, m.b_end - m.b_start) >= options.min_passage_words
     ]
-    shared = sum(min(m.a_end - m.a_start, m.b_end - m.b_start) for m in kept)
+    shared = sum(shared_words(wa[m.a_start : m.a_end], wb[m.b_start : m.b_end]) for m in kept)
     return kept if shared >= options.min_pair_words else []
+
+
+def shared_words(a: Sequence[str], b: Sequence[str]) -> int:
+    """Words the two sides of a passage have in common: the equal words of
+    their alignment, as in the passage's diff. A word one side replaced or
+    added is not shared text."""
+    if a == b:
+        return len(a)
+    return sum(op.src_end - op.src_start for op in Levenshtein.opcodes(a, b) if op.tag == "equal")
 
 
 _TRAILING = frozenset(".,;:!?…\"'”’»)]")

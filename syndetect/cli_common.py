@@ -228,8 +228,8 @@ _OPTIONS = (
         type=click.IntRange(1),
         default=D.min_pair_words,
         show_default=True,
-        help="Words two articles must share in passages (shorter side of each, added up) to "
-        "be reported as a pair: one shared stock sentence is not a copy, a quoted paragraph is.",
+        help="Words two articles must share in passages (edited words do not count) to be "
+        "reported as a pair: one shared stock sentence is not a copy, a quoted paragraph is.",
     ),
     click.option(
         "--seed",

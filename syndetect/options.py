@@ -32,9 +32,10 @@ class ScanOptions:
             rule of ``syndetect.align``.)
         min_passage_words: Shortest passage reported, in words.
         min_pair_words: Two documents are reported as a pair only when their
-            passages add up to at least this many words: one shared stock
-            sentence ("the death toll was expected to rise in the coming days")
-            does not make a copy, a quoted paragraph does.
+            passages share at least this many words in all (words that one
+            side edited are not shared): one shared stock sentence ("the
+            death toll was expected to rise in the coming days") does not
+            make a copy, a quoted paragraph does.
         min_sentence_words: Sentences with fewer words never create matches
             (datelines, "Text size:", "You are here").
         site_boilerplate_docs: A sentence found in this many documents of one
