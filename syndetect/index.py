@@ -186,6 +186,15 @@ def _pairs_in_groups(groups: npt.NDArray[np.int64], owners: npt.NDArray[np.int64
 _COLUMNS = 16
 
 
+@dataclass(frozen=True)
+class _Crowding:
+    """Which signatures stop pairing in crowded buckets: those marked
+    ``weak``, in a bucket where more than ``limit`` documents meet."""
+
+    weak: npt.NDArray[np.bool_]
+    limit: int
+
+
 def _bucket_pairs(
     columns: Callable[[int, int], Signature],
     num_perm: int,
@@ -193,6 +202,7 @@ def _bucket_pairs(
     threshold: float,
     n: int,
     *,
+    crowding: _Crowding | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> npt.NDArray[np.int64]:
@@ -208,6 +218,8 @@ def _bucket_pairs(
         owners: The document of each signature.
         threshold: The LSH threshold.
         n: Number of documents.
+        crowding: Weak signatures that make no pair in a crowded bucket
+            (none when not given).
         jobs: Processes computing blocks of bands at once.
         progress: Told of every block done, as stage ``"candidates"``.
     """
@@ -220,7 +232,7 @@ def _bucket_pairs(
         "candidates",
         _block_codes,
         blocks,
-        (columns, owners, rows, n),
+        (columns, owners, rows, n, crowding),
         jobs=jobs,
         chunk_size=1,
         progress=progress,
@@ -229,28 +241,42 @@ def _bucket_pairs(
 
 
 def _block_codes(
-    shared: tuple[Callable[[int, int], Signature], npt.NDArray[np.int64], int, int],
+    shared: tuple[
+        Callable[[int, int], Signature], npt.NDArray[np.int64], int, int, _Crowding | None
+    ],
     block: tuple[int, int],
 ) -> npt.NDArray[np.int64]:
     """The pair codes of bands ``[first, last)`` (see :func:`_bucket_pairs`)."""
-    columns, owners, rows, n = shared
+    columns, owners, rows, n, crowding = shared
     first, last = block
     values = columns(first * rows, last * rows)
     codes: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
     for band in range(last - first):
         keys = _band_keys(np.ascontiguousarray(values[:, band * rows : (band + 1) * rows]))
-        codes.extend(_codes_sharing_a_key(keys, owners, n))
+        codes.extend(_codes_sharing_a_key(keys, owners, n, crowding))
     return np.unique(np.concatenate(codes))
 
 
 def _codes_sharing_a_key(
-    keys: npt.NDArray[np.uint64], owners: npt.NDArray[np.int64], n: int
+    keys: npt.NDArray[np.uint64],
+    owners: npt.NDArray[np.int64],
+    n: int,
+    crowding: _Crowding | None = None,
 ) -> list[npt.NDArray[np.int64]]:
-    """Codes ``first * n + second`` of every two owners with an equal key."""
-    order = np.lexsort((owners, keys))
-    keys, members = keys[order], owners[order]
+    """Codes ``first * n + second`` of every two owners with an equal key,
+    less the weak ones of crowded keys (see :class:`_Crowding`)."""
+    weak = np.zeros(len(keys), dtype=bool) if crowding is None else crowding.weak
+    # Sorted so that an owner's strong entry, if any, comes first in its key.
+    order = np.lexsort((weak, owners, keys))
+    keys, members, weak = keys[order], owners[order], weak[order]
     fresh = np.r_[True, (keys[1:] != keys[:-1]) | (members[1:] != members[:-1])]
-    keys, members = keys[fresh], members[fresh]
+    keys, members, weak = keys[fresh], members[fresh], weak[fresh]
+    if crowding is not None and weak.any():
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        sizes = np.diff(np.r_[starts, len(keys)])
+        crowded = np.repeat(sizes > crowding.limit, sizes)
+        stay = ~(crowded & weak)
+        keys, members = keys[stay], members[stay]
     shared = np.r_[keys[1:] == keys[:-1], False] | np.r_[False, keys[1:] == keys[:-1]]
     keys, members = keys[shared], members[shared]
     groups = np.r_[0, np.cumsum(keys[1:] != keys[:-1])].astype(np.int64)
@@ -291,6 +317,7 @@ def find_candidates(
     signatures: Sequence[Signature],
     options: ScanOptions,
     *,
+    sentence_words: Sequence[Sequence[int]] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> Candidates:
@@ -306,12 +333,20 @@ def find_candidates(
     whose sentences were merged or split, so that no single sentence pair is
     similar enough.
 
+    A sentence of fewer than ``min_pair_words`` words cannot make a pair on
+    its own; in a bucket of more than ``short_sentence_docs`` documents (a
+    headline template, a credit line) it makes no candidates, which keeps
+    their number from growing with the square of the collection.
+
     Args:
         sentence_shingles: Per document, the shingle hashes of each sentence
             (empty for sentences that must not create matches).
         signatures: Per document, its whole-document MinHash signature.
-        options: ``sentence_perm``, ``threshold``, ``document_threshold`` and
-            ``seed`` are used.
+        options: ``sentence_perm``, ``threshold``, ``document_threshold``,
+            ``min_pair_words``, ``short_sentence_docs`` and ``seed`` are used.
+        sentence_words: Per document, the number of words of each sentence
+            (as ``sentence_shingles``); without it, no sentence counts as
+            short.
         jobs: Processes for the sentence index (blocks of its bands).
         progress: Told how the sentence index advances (stage ``"candidates"``).
 
@@ -328,6 +363,19 @@ def find_candidates(
         np.arange(n, dtype=np.int64),
         [sum(1 for hashes in sentences if len(hashes)) for sentences in sentence_shingles],
     )
+    crowding = None
+    if sentence_words is not None:
+        weak = np.fromiter(
+            (
+                size < options.min_pair_words
+                for sentences, sizes in zip(sentence_shingles, sentence_words, strict=True)
+                for hashes, size in zip(sentences, sizes, strict=True)
+                if len(hashes)
+            ),
+            dtype=bool,
+            count=len(sets),
+        )
+        crowding = _Crowding(weak, options.short_sentence_docs)
 
     def sentence_columns(start: int, stop: int) -> Signature:
         part = Permutations(perms.a[start:stop], perms.b[start:stop], perms.seed)
@@ -339,6 +387,7 @@ def find_candidates(
         owners,
         options.threshold,
         n,
+        crowding=crowding,
         jobs=jobs,
         progress=progress,
     )

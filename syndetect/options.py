@@ -53,6 +53,13 @@ class ScanOptions:
         common_shingle_fraction: See ``common_shingle_docs``.
         min_shared_shingles: Two sentences are aligned only when they share at
             least this many shingles (all of them, for shorter sentences).
+        short_sentence_docs: A sentence too short to make a pair on its own
+            (fewer than ``min_pair_words`` words) makes no candidate pair
+            through a sentence LSH bucket that more than this many documents
+            share: headline templates and credit lines ("Reuters contributed
+            to this report") would otherwise pair every two of thousands of
+            articles. It still aligns when the pair is a candidate through
+            another sentence.
     """
 
     shingle_size: int = 4
@@ -71,6 +78,7 @@ class ScanOptions:
     common_shingle_docs: int = 50
     common_shingle_fraction: float = 0.01
     min_shared_shingles: int = 3
+    short_sentence_docs: int = 20
 
     def __post_init__(self) -> None:
         if self.shingle_size < 1:
@@ -94,6 +102,8 @@ class ScanOptions:
             )
         if self.min_shared_shingles < 1:
             raise ValueError("min_shared_shingles must be at least 1")
+        if self.short_sentence_docs < 2:
+            raise ValueError("short_sentence_docs must be at least 2")
 
 
 DEFAULT_OPTIONS = ScanOptions()

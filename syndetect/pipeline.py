@@ -147,7 +147,11 @@ def candidate_pairs(
     stock = common_shingles(kept, options)
     kept = [drop_shingles(p, stock) for p in kept]
     sentences = [p.sentence_shingles for p in kept]
-    return kept, find_candidates(sentences, signatures, options, jobs=jobs, progress=progress)
+    sizes = [[end - start for start, end in p.sentences] for p in kept]
+    found = find_candidates(
+        sentences, signatures, options, sentence_words=sizes, jobs=jobs, progress=progress
+    )
+    return kept, found
 
 
 def scan(

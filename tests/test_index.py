@@ -87,6 +87,30 @@ def test_document_level_index_catches_merged_sentences() -> None:
     assert [(c.first, c.second) for c in find_candidates([a, b], sigs, o)] == [(0, 1)]
 
 
+def test_short_sentences_in_crowded_buckets_make_no_candidates() -> None:
+    """A credit line in 30 articles pairs none of them; a long sentence in as
+    many still pairs them all, and so does the short one in a few."""
+    o = DEFAULT_OPTIONS
+    perms = Permutations.create(o.num_perm, o.seed)
+    credit = np.arange(1_000, 1_004, dtype=np.uint32)  # 7 words
+    quote = np.arange(2_000, 2_030, dtype=np.uint32)  # 33 words
+
+    def article(k: int, shared: np.ndarray) -> list[np.ndarray]:
+        own = np.arange(10_000 + 100 * k, 10_000 + 100 * k + 40, dtype=np.uint32)
+        return [own, shared]
+
+    def pairs(shared: np.ndarray, count: int) -> int:
+        docs = [article(k, shared) for k in range(count)]
+        words = [[len(h) + o.shingle_size - 1 for h in d] for d in docs]
+        sigs = [minhash_signature(np.concatenate(d), perms) for d in docs]
+        return len(find_candidates(docs, sigs, o, sentence_words=words))
+
+    assert o.short_sentence_docs == 20
+    assert pairs(credit, 30) == 0
+    assert pairs(quote, 30) == 30 * 29 // 2
+    assert pairs(credit, 20) == 20 * 19 // 2
+
+
 @pytest.mark.parametrize("sentence_perm", [16, 64])  # bands of 2 rows, and of 3
 def test_bulk_banding_finds_the_pairs_of_datasketch_minhashlsh(
     generated_documents: list[syndetect.Document], sentence_perm: int
@@ -102,6 +126,13 @@ def test_bulk_banding_finds_the_pairs_of_datasketch_minhashlsh(
     sentence_sets = [p.sentence_shingles for p in prepared]
     zero_signatures = [np.full(o.num_perm, 0xFFFFFFFF, dtype=np.uint32) for _ in prepared]
     found = {(c.first, c.second) for c in find_candidates(sentence_sets, zero_signatures, o)}
+    # With the crowding rule: the sentence lengths (as words) these sets have.
+    crowded = replace(o, short_sentence_docs=2)
+    words = [[len(h) + o.shingle_size - 1 for h in sets] for sets in sentence_sets]
+    crowded_found = {
+        (c.first, c.second)
+        for c in find_candidates(sentence_sets, zero_signatures, crowded, sentence_words=words)
+    }
 
     perms = Permutations.create(o.sentence_perm, o.seed)
     lsh = MinHashLSH(num_perm=o.sentence_perm, params=lsh_params(o.threshold, o.sentence_perm))
@@ -113,12 +144,20 @@ def test_bulk_banding_finds_the_pairs_of_datasketch_minhashlsh(
         )
         lsh.insert(key, sketch, check_duplication=False)
     expected = set()
+    crowded_expected = set()
+    short = {(d, n) for d, n in keys if len(sentence_sets[d][n]) + o.shingle_size - 1 < 25}
     for table in lsh.hashtables:
         for band in table.keys():  # noqa: SIM118 - a datasketch storage, not a dict
-            docs = sorted({d for d, _ in table.get(band)})
+            entries = table.get(band)
+            docs = sorted({d for d, _ in entries})
             expected.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1 :])
+            if len(docs) > crowded.short_sentence_docs:
+                docs = sorted({d for d, n in entries if (d, n) not in short})
+            crowded_expected.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1 :])
     assert len(expected) > 100
     assert found == expected
+    assert len(crowded_found) < len(found)
+    assert crowded_found == crowded_expected
 
 
 def test_align_many_equals_align_one_by_one(
