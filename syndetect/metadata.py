@@ -8,6 +8,7 @@ in the text ("(Reuters) -", "via Newsmax:", "Le Monde with AFP and Reuters").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -55,25 +56,45 @@ _DATELINE = re.compile(
 _PAREN_WIRE = re.compile(rf"\(\s*({_WIRE})\s*(?:/\s*({_WIRE})\s*)?\)", re.I)  # "(Reuters)"
 # Credit lines a reprinting outlet adds. A mention inside a sentence ("a
 # document seen by Reuters", "told AFP") credits nothing.
+# Each pattern comes with words one of which any match contains (case-folded):
+# a text without them is not searched, which saves most of the time spent here.
 _REPRINT_CREDIT = [
     # a byline or credit line: "By AFP", "With Reuters", "— With AFP and Reuters", "via AP:"
-    re.compile(rf"^[^\S\n]*(?:[-—–][^\S\n]*)?(?:by|with|from|via)\s+({_WIRE})\b", re.I | re.M),
-    re.compile(
-        rf"\b(?:source:|(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at))\s*({_WIRE})\b",
-        re.I,
+    (
+        ("by", "with", "from", "via"),
+        re.compile(rf"^[^\S\n]*(?:[-—–][^\S\n]*)?(?:by|with|from|via)\s+({_WIRE})\b", re.I | re.M),
     ),
-    re.compile(rf"\b({_WIRE})\s+contributed\s+to\s+this\s+report", re.I),
-    re.compile(rf"(?:^|[.!?\"”]\s+|[-—–]\s*)({_WIRE})\s*$", re.I | re.M),  # "...plunged. — Reuters"
+    (
+        ("source:", "published", "appeared"),
+        re.compile(
+            rf"\b(?:source:|(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on|at))\s*({_WIRE})\b",
+            re.I,
+        ),
+    ),
+    (("contributed",), re.compile(rf"\b({_WIRE})\s+contributed\s+to\s+this\s+report", re.I)),
+    # "...plunged. — Reuters" (needles: see _LINE_END)
+    ((), re.compile(rf"(?:^|[.!?\"”]\s+|[-—–]\s*)({_WIRE})\s*$", re.I | re.M)),
 ]
-_COPYRIGHT = re.compile(rf"(?:copyright|©)\s*(?:\d{{4}}\s+)?({_WIRE})\b", re.I)
-_WIRE_LIST = re.compile(rf"\bwith\s+(?:{_WIRE})(?:\s*(?:,|and|&)\s*(?:{_WIRE}))+", re.I)
+_LINE_END = tuple(_SPELLING)
+_PREFILTER = True  # off only in the test that checks it changes nothing
+_COPYRIGHT = (
+    ("copyright", "©"),
+    re.compile(rf"(?:copyright|©)\s*(?:\d{{4}}\s+)?({_WIRE})\b", re.I),
+)
+_WIRE_LIST = (
+    ("with",),
+    re.compile(rf"\bwith\s+(?:{_WIRE})(?:\s*(?:,|and|&)\s*(?:{_WIRE}))+", re.I),
+)
 # An outlet's name never runs over a line break ("via Incheon Courier\n\nSend").
 _NAME = r"((?:[A-Z][\w.&'’-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|the|de)){0,3})"
 _OUTLET_CREDIT = [
-    re.compile(rf"\bvia[ \t]+{_NAME}"),
-    re.compile(rf"\b[Ss]ource:[ \t]*{_NAME}"),
-    re.compile(
-        rf"\b(?:[Ff]irst|[Oo]riginally)\s+(?:published|appeared)\s+(?:in|on|by|at)[ \t]+{_NAME}"
+    (("via",), re.compile(rf"\bvia[ \t]+{_NAME}")),
+    (("source:",), re.compile(rf"\b[Ss]ource:[ \t]*{_NAME}")),
+    (
+        ("published", "appeared"),
+        re.compile(
+            rf"\b(?:[Ff]irst|[Oo]riginally)\s+(?:published|appeared)\s+(?:in|on|by|at)[ \t]+{_NAME}"
+        ),
     ),
 ]
 
@@ -196,21 +217,33 @@ def find_date(text: str) -> date | None:
 
 def find_credits(text: str) -> Credits:
     """News agencies and outlets that ``text`` credits as its source."""
+    folded = text.casefold()
+
+    def matches(needles: tuple[str, ...], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if not _PREFILTER:
+            found = True
+        elif needles:
+            found = any(n in folded for n in needles)
+        else:  # a wire's name ends a line
+            found = any(line.rstrip().endswith(_LINE_END) for line in folded.splitlines())
+        if found:
+            yield from pattern.finditer(text)
+
     reprints: set[str] = set()
     datelines = [m.span(1) for m in _DATELINE.finditer(text)]
     wires = {_SPELLING[m.group(1).lower()] for m in _DATELINE.finditer(text)}
-    wires.update(_SPELLING[m.group(1).lower()] for m in _COPYRIGHT.finditer(text))
+    wires.update(_SPELLING[m.group(1).lower()] for m in matches(*_COPYRIGHT))
     for m in _PAREN_WIRE.finditer(text):
         if m.span(1) not in datelines:  # "(Reuters)" ending a reprint, "(AFP/Reuters)"
             reprints.update(_SPELLING[g.lower()] for g in m.groups() if g)
-    for pattern in _REPRINT_CREDIT:
-        reprints.update(_SPELLING[m.group(1).lower()] for m in pattern.finditer(text))
-    for m in _WIRE_LIST.finditer(text):
+    for needles, pattern in _REPRINT_CREDIT:
+        reprints.update(_SPELLING[m.group(1).lower()] for m in matches(needles, pattern))
+    for m in matches(*_WIRE_LIST):
         found = re.findall(_WIRE, m.group(0)[4:], re.I)
         reprints.update(_SPELLING[w.lower()] for w in found)
     outlets: set[str] = set()
-    for pattern in _OUTLET_CREDIT:
-        for m in pattern.finditer(text):
+    for needles, pattern in _OUTLET_CREDIT:
+        for m in matches(needles, pattern):
             name = m.group(1).rstrip(".:,;")
             if name.lower() in _SPELLING:
                 reprints.add(_SPELLING[name.lower()])
