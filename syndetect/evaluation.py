@@ -97,15 +97,21 @@ def _covered(case: Case, others: Sequence[Case]) -> float:
     return (_union_length(src) + _union_length(der)) / size if size else 0.0
 
 
+def _by_documents(cases: Iterable[Case]) -> dict[tuple[str, str], list[Case]]:
+    """Cases by their two documents: only cases of the same two can overlap."""
+    by_docs: dict[tuple[str, str], list[Case]] = defaultdict(list)
+    for c in cases:
+        by_docs[(c.source, c.derived)].append(c)
+    return by_docs
+
+
 def _macro_recall(cases: Sequence[Case], detections: Sequence[Case]) -> float:
     if not cases and not detections:
         return 1.0
     if not cases or not detections:
         return 0.0
-    by_docs: dict[tuple[str, str], list[Case]] = defaultdict(list)
-    for d in detections:
-        by_docs[(d.source, d.derived)].append(d)
-    return sum(_covered(c, by_docs[(c.source, c.derived)]) for c in cases) / len(cases)
+    by_docs = _by_documents(detections)
+    return sum(_covered(c, by_docs.get((c.source, c.derived), [])) for c in cases) / len(cases)
 
 
 def pan_measures(cases: Sequence[Case], detections: Sequence[Case]) -> dict[str, float]:
@@ -117,7 +123,10 @@ def pan_measures(cases: Sequence[Case], detections: Sequence[Case]) -> dict[str,
     """
     recall = _macro_recall(cases, detections)
     precision = _macro_recall(detections, cases)
-    counts = [sum(1 for d in detections if c.overlaps(d)) for c in cases]
+    by_docs = _by_documents(detections)
+    counts = [
+        sum(1 for d in by_docs.get((c.source, c.derived), ()) if c.overlaps(d)) for c in cases
+    ]
     detected = [n for n in counts if n]
     granularity = sum(detected) / len(detected) if detected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
