@@ -232,6 +232,15 @@ _OPTIONS = (
         "reported as a pair: one shared stock sentence is not a copy, a quoted paragraph is.",
     ),
     click.option(
+        "--short-sentence-docs",
+        type=click.IntRange(2),
+        default=D.short_sentence_docs,
+        show_default=True,
+        help="A sentence too short to make a pair alone (fewer than --min-pair-words words) "
+        "stops making candidate pairs when more articles than this share its bucket of the "
+        "sentence index: headline templates and credit lines. Higher compares more pairs.",
+    ),
+    click.option(
         "--seed",
         type=int,
         default=D.seed,
@@ -249,6 +258,7 @@ _NAMES = (
     "sentence_perm",
     "min_passage_words",
     "min_pair_words",
+    "short_sentence_docs",
     "seed",
 )
 

@@ -1,5 +1,5 @@
-"""The candidate-search flags ``--sentence-perm`` and ``--document-threshold`` of
-``scan`` and ``index create`` reach the scan options."""
+"""The candidate-search flags ``--sentence-perm``, ``--document-threshold`` and
+``--short-sentence-docs`` of ``scan`` and ``index create`` reach the scan options."""
 
 from __future__ import annotations
 
@@ -87,7 +87,12 @@ def test_scan_flags_reach_the_candidate_search(
 
 @pytest.mark.parametrize(
     ("flag", "value"),
-    [("--sentence-perm", "1"), ("--sentence-perm", "4097"), ("--document-threshold", "0")],
+    [
+        ("--sentence-perm", "1"),
+        ("--sentence-perm", "4097"),
+        ("--document-threshold", "0"),
+        ("--short-sentence-docs", "1"),
+    ],
 )
 def test_out_of_range_values_are_usage_errors(rewritten: Path, flag: str, value: str) -> None:
     result = CliRunner().invoke(cli, ["scan", str(rewritten), flag, value])
@@ -98,10 +103,29 @@ def test_out_of_range_values_are_usage_errors(rewritten: Path, flag: str, value:
 def test_index_create_stores_the_flags(tmp_path: Path, rewritten: Path) -> None:
     db = str(tmp_path / "archive.db")
     runner = CliRunner()
-    flags = ["--sentence-perm", "32", "--document-threshold", "0.35"]
+    flags = ["--sentence-perm", "32", "--document-threshold", "0.35", "--short-sentence-docs", "9"]
     assert runner.invoke(cli, ["index", "create", db, *flags]).exit_code == 0
     stats = runner.invoke(cli, ["index", "stats", db, "-f", "json"])
     assert stats.exit_code == 0, stats.output
     stored = json.loads(stats.stdout)["options"]
     assert (stored["sentence_perm"], stored["document_threshold"]) == (32, 0.35)
+    assert stored["short_sentence_docs"] == 9
     assert stored["num_perm"] == DEFAULT_OPTIONS.num_perm
+
+
+def test_short_sentence_docs_stops_short_sentences_shared_by_more_articles(
+    tmp_path: Path,
+) -> None:
+    """Three articles reprint the same three sentences (17-20 words each, under the
+    25 of --min-pair-words): with the default, every two of them pair; with
+    --short-sentence-docs 2 each sentence's bucket holds too many articles, and no
+    pair is even a candidate."""
+    short = SENTENCES[:3]
+    assert all(len(s.split()) < DEFAULT_OPTIONS.min_pair_words for s in short)
+    for k in range(3):
+        own = " ".join(SENTENCES[3 + 2 * k : 5 + 2 * k])
+        (tmp_path / f"a{k}.txt").write_text(own + " " + " ".join(short) + "\n", "utf-8")
+    off = ("--document-threshold", "1")  # the document-level search would find them too
+    assert len(json.loads(scan_json(tmp_path, *off).stdout)["pairs"]) == 3
+    few = scan_json(tmp_path, *off, "--short-sentence-docs", "2")
+    assert json.loads(few.stdout)["pairs"] == []
