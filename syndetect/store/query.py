@@ -4,18 +4,21 @@ indexed ones and each other, and their alignment into a report."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
 from syndetect.align import align, may_align
 from syndetect.derive import clusters, common_sources
-from syndetect.index import find_candidates
+from syndetect.index import find_candidates, sentence_signatures
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
 from syndetect.pipeline import build_pair
 from syndetect.shingle import PreparedDocument
 from syndetect.store.access import Bucket, _Access
+from syndetect.store.bands import band_key_rows
 from syndetect.store.core import _Core
 from syndetect.store.plan import _Effective, _Loaded, _new, _Plan, _unique, _usable_keys
 
@@ -34,6 +37,16 @@ def _shingled(prepared: PreparedDocument) -> list[int]:
     """Keys of the sentences that have shingles, sorted."""
     return sorted(
         {k for k, h in zip(prepared.keys, prepared.sentence_shingles, strict=True) if len(h)}
+    )
+
+
+def _with_words(e: _Effective, stored: PreparedDocument) -> _Effective:
+    """``e``, read without its words, with the words of ``stored`` (the same
+    document read with them)."""
+    return replace(
+        e,
+        prepared=replace(e.prepared, words=stored.words),
+        unstocked=replace(e.unstocked, words=stored.words),
     )
 
 
@@ -91,6 +104,33 @@ class _Querying(_Core):
         out: _Buckets = {}
         for b, _, strong in self._entries(e):
             out[b] = out.get(b, False) or strong
+        return out
+
+    def _counted_buckets(
+        self, docs: dict[int, _Effective], counted: Container[Bucket]
+    ) -> dict[int, _Buckets]:
+        """:meth:`_buckets` of each of ``docs``, restricted to the ``counted``
+        buckets (those of the new documents), with their sketches computed at
+        once."""
+        least = self.options.min_pair_words
+        owners: list[tuple[int, bool]] = []
+        sets: list[npt.NDArray[np.uint32]] = []
+        for doc, e in docs.items():
+            p = e.prepared
+            for (start, end), hashes in zip(p.sentences, p.sentence_shingles, strict=True):
+                if len(hashes):
+                    owners.append((doc, end - start >= least))
+                    sets.append(hashes)
+        out: dict[int, _Buckets] = {doc: {} for doc in docs}
+        if not sets:
+            return out
+        bands, rows = self._sentence_lsh
+        sketches = sentence_signatures(sets, self._sentence_perms)
+        for (doc, strong), keys in zip(owners, band_key_rows(sketches, bands, rows), strict=True):
+            found = out[doc]
+            for band, h in enumerate(keys):
+                if (band, h) in counted:
+                    found[(band, h)] = found.get((band, h), False) or strong
         return out
 
     def _matches(
@@ -206,7 +246,7 @@ class _Querying(_Core):
 
             indexed = seen(self._load(access, partners, words=False))
             sentenced = sorted({d for ds in by_sentence.values() for d in ds})
-            theirs = {d: self._buckets(indexed[d][0]) for d in sentenced}
+            theirs = self._counted_buckets({d: indexed[d][0] for d in sentenced}, crowds.new)
             for d, buckets in theirs.items():
                 crowds.add(d, buckets)
             crowds.update()
@@ -222,7 +262,11 @@ class _Querying(_Core):
                     worth.update(d for d, ok in zip(found, flags, strict=True) if ok)
                     by_sentence[i] = {d for d in by_sentence.get(i, ()) if d in worth}
                     by_document[i] = {d for d in by_document.get(i, ()) if d in worth}
-                indexed = seen(self._load(access, worth))
+                # the same documents as seen above, now with their words
+                indexed = {
+                    doc: (_with_words(indexed[doc][0], x.prepared), x.info)
+                    for doc, x in self._load(access, worth).items()
+                }
             return effective, indexed, by_sentence, by_document, mine, crowds
 
         effective, indexed, by_sentence, by_document, mine, crowds = self._read(work)
