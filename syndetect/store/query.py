@@ -4,7 +4,7 @@ indexed ones and each other, and their alignment into a report."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -98,16 +98,17 @@ class _Querying(_Core):
         least = self.options.min_pair_words
         return [((band, h), key, size[key] >= least) for band, h, key in self._sentence_bands(p)]
 
-    def _buckets(self, e: _Effective) -> _Buckets:
-        """The sentence LSH buckets of a document as a scan sees it, each
-        with whether a strong sentence of it is there (see :meth:`_entries`)."""
+    @staticmethod
+    def _buckets(entries: Iterable[tuple[Bucket, int, bool]]) -> _Buckets:
+        """The sentence LSH buckets of a document's :meth:`_entries`, each
+        with whether a strong sentence of it is there."""
         out: _Buckets = {}
-        for b, _, strong in self._entries(e):
+        for b, _, strong in entries:
             out[b] = out.get(b, False) or strong
         return out
 
     def _counted_buckets(
-        self, docs: dict[int, _Effective], counted: Container[Bucket]
+        self, docs: dict[int, _Effective], counted: Iterable[Bucket]
     ) -> dict[int, _Buckets]:
         """:meth:`_buckets` of each of ``docs``, restricted to the ``counted``
         buckets (those of the new documents), with their sketches computed at
@@ -125,11 +126,14 @@ class _Querying(_Core):
         if not sets:
             return out
         bands, rows = self._sentence_lsh
+        wanted: list[set[bytes]] = [set() for _ in range(bands)]
+        for band, h in counted:
+            wanted[band].add(h)
         sketches = sentence_signatures(sets, self._sentence_perms)
         for (doc, strong), keys in zip(owners, band_key_rows(sketches, bands, rows), strict=True):
-            found = out[doc]
             for band, h in enumerate(keys):
-                if (band, h) in counted:
+                if h in wanted[band]:
+                    found = out[doc]
                     found[(band, h)] = found.get((band, h), False) or strong
         return out
 
@@ -157,7 +161,7 @@ class _Querying(_Core):
         even read.
         """
         entries = [self._entries(e) for e in new]
-        mine = [self._buckets(e) for e in new]
+        mine = [self._buckets(found) for found in entries]
         buckets = sorted({b for found in mine for b in found})
         stored = dict(zip(buckets, access.sentence_hits(buckets), strict=True))
         # The same sentence, whatever the stock phrases were when it was added.
