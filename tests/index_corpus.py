@@ -89,3 +89,36 @@ def corpus(seed: int = 1, stories: int = 12) -> list[Document]:
             ]
             docs.append(Document(f"{sid}-merged", body(merged), date=copy_date))
     return docs
+
+
+# Lines that many articles share: a credit line and a headline template, too
+# short to make a pair on their own (fewer than min_pair_words words), and a
+# long quote that is not.
+CREDIT = "Reporting by the wire desk with additional editing by the night team."
+TEMPLATE = "Markets close higher as traders weigh the outlook for {}."
+QUOTE = (
+    "We will keep working with every partner in the region until the last family has "
+    "a roof over its head and a safe road home, the minister told reporters outside "
+    "the hall."
+)
+
+
+def crowded_corpus(seed: int = 1, stories: int = 12) -> list[Document]:
+    """:func:`corpus` with a credit line in every fourth article, a headline
+    template (one word apart) in every third and a long quote in every
+    fourth: sentence LSH buckets that many documents share."""
+    rng = random.Random(seed + 1_000)
+    out = []
+    for n, d in enumerate(corpus(seed, stories)):
+        extra = [
+            line
+            for line, wanted in (
+                (TEMPLATE.format(rng.choice(WORDS)), n % 3 == 0),
+                (CREDIT, n % 4 == 0),
+                (QUOTE, n % 4 == 1),
+            )
+            if wanted
+        ]
+        text = "\n\n".join([d.text, *extra])
+        out.append(Document(d.id, text, d.title, d.date, d.url, d.outlet, d.path))
+    return out

@@ -10,6 +10,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,7 @@ from syndetect.store import IndexStore, band_keys, create_index, open_index
 from tests.backends import Backend
 from tests.conftest import REPRINT, ROOT, WIRE_SOURCE
 from tests.crash import kill_inside_add, reopen_after_kill
-from tests.index_corpus import FOOTER, corpus
+from tests.index_corpus import FOOTER, corpus, crowded_corpus
 
 # Boilerplate rules that move while documents come and go: a corpus-wide
 # floor of 30% of the documents (at least 2), site furniture from 3 pages,
@@ -106,12 +107,23 @@ def test_band_keys_bucket_like_datasketch() -> None:
     assert collisions > 0
 
 
-@pytest.mark.parametrize("options", [DEFAULT_OPTIONS, MOVING], ids=["default", "moving"])
+# Sentence buckets of more than 3 documents are crowded: a credit line or a
+# headline template (short sentences) there makes no candidate pair.
+CROWDED = replace(DEFAULT_OPTIONS, short_sentence_docs=3)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [DEFAULT_OPTIONS, MOVING, CROWDED, replace(MOVING, short_sentence_docs=3)],
+    ids=["default", "moving", "crowded", "crowded-moving"],
+)
 @pytest.mark.parametrize("split", [0, 1, 2])
 def test_query_finds_exactly_the_candidates_of_find_candidates(
     backend: Backend, split: int, options: ScanOptions
 ) -> None:
-    docs = corpus(seed=3)
+    """Also with crowded sentence buckets, counted over the index and the new
+    documents together (the reference passes the sentence lengths)."""
+    docs = crowded_corpus(seed=3)
     new = docs[split::3]
     new_ids = {d.id for d in new}
     with build(backend.location("i"), [d for d in docs if d.id not in new_ids], options) as store:
@@ -159,12 +171,15 @@ def test_query_sees_copies_of_a_common_source_in_the_index(tmp_path: Path) -> No
         assert list(store.query([late]).pairs) == expected
 
 
-@pytest.mark.parametrize("options", [DEFAULT_OPTIONS, MOVING], ids=["default", "moving"])
+@pytest.mark.parametrize(
+    "options", [DEFAULT_OPTIONS, MOVING, CROWDED], ids=["default", "moving", "crowded"]
+)
 def test_query_equals_scan_while_the_index_grows(backend: Backend, options: ScanOptions) -> None:
     """Add documents one batch at a time; before each add, querying the batch
     gives scan's pairs of (index + batch) that involve the batch — also when
-    the batch turns sentences into boilerplate or back (MOVING options)."""
-    docs = corpus(seed=5)
+    the batch turns sentences into boilerplate or back (MOVING options), or
+    crowds the buckets of shared short lines (CROWDED)."""
+    docs = crowded_corpus(seed=5) if options is CROWDED else corpus(seed=5)
     store = create_index(backend.location("i"), options=options)
     indexed: list[syndetect.Document] = []
     for start in range(0, len(docs), 5):

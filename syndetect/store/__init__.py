@@ -30,6 +30,15 @@ boilerplate (or no longer boilerplate), the signatures of the indexed
 documents that contain it are recomputed in the same transaction. Stored
 sentence buckets cannot follow the stock phrases that cheaply; see
 :meth:`IndexStore.query` for the one approximation that follows.
+
+A scan also counts the documents in each sentence bucket: a short sentence
+makes no candidates through a crowded one (``ScanOptions.short_sentence_docs``).
+A query counts them from the stored bucket entries of the indexed documents
+(less those removed or replaced, and less boilerplate sentences), the new
+documents, and the indexed documents it reads, whose buckets it computes as a
+scan would; a short sentence of a new document skips its crowded buckets
+without reading their documents. No count is stored, so nothing changed in
+the schema; the count shares the stock-phrase approximation.
 """
 
 from __future__ import annotations

@@ -116,8 +116,18 @@ class IndexStore(ABC):
             One approximation: when a shingle became a stock phrase (see
             ``ScanOptions.common_shingle_docs``) after an indexed document
             was added, a pair with that document which only a scan's
-            stock-free sentence sketches bring together can be missed. No
-            pair is ever reported that the scan would not report.
+            stock-free sentence sketches bring together can be missed.
+
+            The crowding rule (``ScanOptions.short_sentence_docs``) counts
+            the documents in a sentence bucket from the buckets stored with
+            each indexed document, corrected by the indexed documents the
+            query reads; it inherits the same approximation: a document whose
+            stored buckets differ from a scan's sketch because of such a
+            stock phrase can be counted in the wrong bucket. Only a count at
+            the limit is affected, and then only the candidates that a short
+            sentence alone makes: one can be missed or, unlike above, added
+            (and aligned: a pair the scan would not report then needs other
+            shared passages, since a short sentence is too short to make one).
         """
 
     @abstractmethod

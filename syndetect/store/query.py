@@ -3,19 +3,22 @@ indexed ones and each other, and their alignment into a report."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
 from syndetect.align import align, may_align
 from syndetect.derive import clusters, common_sources
-from syndetect.index import find_candidates
+from syndetect.index import find_candidates, sentence_signatures
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
 from syndetect.pipeline import build_pair
 from syndetect.shingle import PreparedDocument
-from syndetect.store.access import _Access
+from syndetect.store.access import Bucket, _Access
+from syndetect.store.bands import band_key_rows
 from syndetect.store.core import _Core
 from syndetect.store.plan import _Effective, _Loaded, _new, _Plan, _unique, _usable_keys
 
@@ -25,6 +28,10 @@ _Matches = dict[int, set[int]]
 _Indexed = dict[int, tuple[_Effective, DocumentInfo]]
 """Indexed documents (by number) as a scan with the new documents sees them."""
 
+_Buckets = dict[Bucket, bool]
+"""A document's sentence LSH buckets, each with whether one of its sentences
+there is long enough to make a pair on its own (``min_pair_words``)."""
+
 
 def _shingled(prepared: PreparedDocument) -> list[int]:
     """Keys of the sentences that have shingles, sorted."""
@@ -33,19 +40,110 @@ def _shingled(prepared: PreparedDocument) -> list[int]:
     )
 
 
+def _with_words(e: _Effective, stored: PreparedDocument) -> _Effective:
+    """``e``, read without its words, with the words of ``stored`` (the same
+    document read with them)."""
+    return replace(
+        e,
+        prepared=replace(e.prepared, words=stored.words),
+        unstocked=replace(e.unstocked, words=stored.words),
+    )
+
+
+class _Crowds:
+    """How many documents a scan of the index plus the new documents puts in
+    each sentence LSH bucket of the new documents (see
+    ``ScanOptions.short_sentence_docs``): the indexed documents found in it
+    (by number) and the number of new documents in it."""
+
+    def __init__(self, indexed: dict[Bucket, set[int]], new: Counter[Bucket], limit: int) -> None:
+        self.indexed = indexed
+        self.new = new
+        self.limit = limit
+        self.crowded: frozenset[Bucket] = frozenset()
+        self.update()
+
+    def update(self) -> None:
+        """Work out again which buckets are crowded (after adding documents)."""
+        self.crowded = frozenset(
+            b for b, n in self.new.items() if n + len(self.indexed.get(b, ())) > self.limit
+        )
+
+    def add(self, doc: int, buckets: Iterable[Bucket]) -> None:
+        """Count the indexed ``doc`` in those of ``buckets`` that are counted."""
+        for b in buckets:
+            if b in self.new:
+                self.indexed.setdefault(b, set()).add(doc)
+
+    def through(self, mine: _Buckets, theirs: _Buckets) -> bool:
+        """Whether two documents (their buckets) make a candidate pair through
+        a sentence bucket: one they share that is not crowded, or where both
+        have a sentence long enough to make a pair on its own."""
+        return any(
+            b not in self.crowded or (strong and theirs[b])
+            for b, strong in mine.items()
+            if b in theirs
+        )
+
+
 class _Querying(_Core):
     """:meth:`IndexStore.query` and :meth:`IndexStore.candidates` of an index."""
 
-    def _sentence_keys(self, e: _Effective) -> frozenset[tuple[int, bytes]]:
-        """LSH buckets ``(band, key)`` of the sentence sketches a scan uses."""
-        return frozenset((band, h) for band, h, _ in self._sentence_bands(e.prepared))
+    def _entries(self, e: _Effective) -> list[tuple[Bucket, int, bool]]:
+        """``(bucket, sentence key, strong)`` of the sentence sketches a scan
+        bands; ``strong``: the sentence has at least ``min_pair_words`` words."""
+        p = e.prepared
+        # the keys of sentences with shingles are distinct within a document
+        size = {k: end - start for k, (start, end) in zip(p.keys, p.sentences, strict=True)}
+        least = self.options.min_pair_words
+        return [((band, h), key, size[key] >= least) for band, h, key in self._sentence_bands(p)]
+
+    @staticmethod
+    def _buckets(entries: Iterable[tuple[Bucket, int, bool]]) -> _Buckets:
+        """The sentence LSH buckets of a document's :meth:`_entries`, each
+        with whether a strong sentence of it is there."""
+        out: _Buckets = {}
+        for b, _, strong in entries:
+            out[b] = out.get(b, False) or strong
+        return out
+
+    def _counted_buckets(
+        self, docs: dict[int, _Effective], counted: Iterable[Bucket]
+    ) -> dict[int, _Buckets]:
+        """:meth:`_buckets` of each of ``docs``, restricted to the ``counted``
+        buckets (those of the new documents), with their sketches computed at
+        once."""
+        least = self.options.min_pair_words
+        owners: list[tuple[int, bool]] = []
+        sets: list[npt.NDArray[np.uint32]] = []
+        for doc, e in docs.items():
+            p = e.prepared
+            for (start, end), hashes in zip(p.sentences, p.sentence_shingles, strict=True):
+                if len(hashes):
+                    owners.append((doc, end - start >= least))
+                    sets.append(hashes)
+        out: dict[int, _Buckets] = {doc: {} for doc in docs}
+        if not sets:
+            return out
+        bands, rows = self._sentence_lsh
+        wanted: list[set[bytes]] = [set() for _ in range(bands)]
+        for band, h in counted:
+            wanted[band].add(h)
+        sketches = sentence_signatures(sets, self._sentence_perms)
+        for (doc, strong), keys in zip(owners, band_key_rows(sketches, bands, rows), strict=True):
+            for band, h in enumerate(keys):
+                if h in wanted[band]:
+                    found = out[doc]
+                    found[(band, h)] = found.get((band, h), False) or strong
+        return out
 
     def _matches(
         self, access: _Access, new: Sequence[_Effective], plan: _Plan
-    ) -> tuple[_Matches, _Matches]:
+    ) -> tuple[_Matches, _Matches, list[_Buckets], _Crowds]:
         """Indexed documents (by number) that may share a sentence LSH bucket
         with each new document (by position), and those that share a document
-        LSH bucket with it, as find_candidates over both would find.
+        LSH bucket with it, as find_candidates over both would find; the
+        buckets of the new documents, and how crowded they are.
 
         A scan drops stock phrases from the sentence sketches, and which
         shingles are stock phrases changes as the collection grows. The index
@@ -53,29 +151,45 @@ class _Querying(_Core):
         and over its shingles less the stock phrases known when it was added;
         the scan's sketch of each new sentence is looked up in both, and so
         are identical sentences; every sentence hit is then confirmed with the
-        exact sketches of both sides. A pair
+        exact sketches of both sides (:meth:`_search`). A pair
         that only shares a bucket once phrases that became stock phrases after
         the indexed document was added can be missed (rare; see
         :meth:`IndexStore.query`).
+
+        A weak sentence (shorter than ``min_pair_words``) of a new document
+        looks no further in a crowded bucket: its stored documents are not
+        even read.
         """
-        by_sentence: _Matches = defaultdict(set)
-        by_document: _Matches = defaultdict(set)
-        hits: list[tuple[int, int, int]] = []  # (new position, doc, sentence key)
-        buckets = [(i, b) for i, eff in enumerate(new) for b in sorted(self._sentence_keys(eff))]
-        for (i, _), found in zip(
-            buckets, access.sentence_hits([b for _, b in buckets]), strict=True
-        ):
-            hits.extend((i, doc, k) for doc, k in found if doc not in plan.removed)
+        entries = [self._entries(e) for e in new]
+        mine = [self._buckets(found) for found in entries]
+        buckets = sorted({b for found in mine for b in found})
+        stored = dict(zip(buckets, access.sentence_hits(buckets), strict=True))
         # The same sentence, whatever the stock phrases were when it was added.
         sentences = [(i, k) for i, eff in enumerate(new) for k in _shingled(eff.unstocked)]
-        for (i, key), docs in zip(
-            sentences, access.docs_with([k for _, k in sentences]), strict=True
-        ):
-            hits.extend((i, doc, key) for doc in docs if doc not in plan.removed)
-        common = plan.boilerplate.common({k for _, _, k in hits})
-        for i, doc, key in hits:
-            if key not in common:
-                by_sentence[i].add(doc)
+        same = access.docs_with([k for _, k in sentences])
+        common = plan.boilerplate.common(
+            {k for hits in stored.values() for _, k in hits} | {k for _, k in sentences}
+        )
+        crowds = _Crowds(
+            {
+                b: {doc for doc, k in hits if doc not in plan.removed and k not in common}
+                for b, hits in stored.items()
+            },
+            Counter(b for found in mine for b in found),
+            self.options.short_sentence_docs,
+        )
+        by_sentence: _Matches = defaultdict(set)
+        for i, found in enumerate(mine):
+            for b, strong in found.items():
+                if strong or b not in crowds.crowded:
+                    by_sentence[i].update(crowds.indexed.get(b, ()))
+        for (i, key), docs in zip(sentences, same, strict=True):
+            open_ = [
+                b for b, k, _ in entries[i] if k == key and (mine[i][b] or b not in crowds.crowded)
+            ]
+            if key not in common and open_:
+                by_sentence[i].update(doc for doc in docs if doc not in plan.removed)
+        by_document: _Matches = defaultdict(set)
         hidden = plan.removed | set(plan.affected)
         own = [(i, b) for i, eff in enumerate(new) for b in self._document_bands(eff.signature)]
         for (i, _), docs in zip(own, access.document_hits([b for _, b in own]), strict=True):
@@ -89,29 +203,34 @@ class _Querying(_Core):
                 for i, eff in enumerate(new):
                     if keys.intersection(self._document_bands(eff.signature)):
                         by_document[i].add(doc)
-        return by_sentence, by_document
+        return by_sentence, by_document, mine, crowds
 
     def _search(
         self, documents: Iterable[Document], *, aligning: bool
     ) -> tuple[list[_Effective], _Indexed, list[tuple[int, int]], _Matches, _Matches]:
         """The new documents as a scan sees them, the indexed documents they
-        may pair with, the candidate pairs among the new documents, and the
-        indexed documents found for each new one by sentence buckets (still
-        to be confirmed with :meth:`_shares_bucket`) and by document buckets.
+        pair with, the candidate pairs among the new documents, and the
+        indexed documents paired with each new one by sentence buckets and by
+        document buckets.
 
-        Indexed documents are read without their words. When ``aligning``,
-        only those that have two sentences worth aligning with a new document
-        are kept (the others cannot pair with it), with their words.
+        Indexed documents are read without their words; a sentence-bucket
+        match is confirmed with the exact sketches of both sides, counting
+        the indexed documents read in the buckets they are in. When
+        ``aligning``, only those that have two sentences worth aligning with
+        a new document are kept (the others cannot pair with it), with their
+        words.
         """
         docs = _unique(documents)
         new = [_new(d, self.options) for d in docs]
 
-        def work(access: _Access) -> tuple[list[_Effective], _Indexed, _Matches, _Matches]:
+        def work(
+            access: _Access,
+        ) -> tuple[list[_Effective], _Indexed, _Matches, _Matches, list[_Buckets], _Crowds]:
             stored = access.stored([d.id for d in docs])
             removed = self._removed(access, (stored[i][0] for i in sorted(stored)))
             plan = self._plan(access, removed, new)
             effective = [self._effective(n, plan) for n in new]
-            by_sentence, by_document = self._matches(access, effective, plan)
+            by_sentence, by_document, mine, crowds = self._matches(access, effective, plan)
             partners = sorted(
                 {d for found in (by_sentence, by_document) for ds in found.values() for d in ds}
             )
@@ -130,35 +249,55 @@ class _Querying(_Core):
                 }
 
             indexed = seen(self._load(access, partners, words=False))
+            sentenced = sorted({d for ds in by_sentence.values() for d in ds})
+            theirs = self._counted_buckets({d: indexed[d][0] for d in sentenced}, crowds.new)
+            for d, buckets in theirs.items():
+                crowds.add(d, buckets)
+            crowds.update()
+            for i in list(by_sentence):
+                by_sentence[i] = {d for d in by_sentence[i] if crowds.through(mine[i], theirs[d])}
             if aligning:
                 worth: set[int] = set()
                 for i, eff in enumerate(effective):
-                    mine = sorted(by_sentence.get(i, set()) | by_document.get(i, set()))
+                    found = sorted(by_sentence.get(i, set()) | by_document.get(i, set()))
                     flags = may_align(
-                        eff.prepared, [indexed[d][0].prepared for d in mine], self.options
+                        eff.prepared, [indexed[d][0].prepared for d in found], self.options
                     )
-                    worth.update(d for d, ok in zip(mine, flags, strict=True) if ok)
+                    worth.update(d for d, ok in zip(found, flags, strict=True) if ok)
                     by_sentence[i] = {d for d in by_sentence.get(i, ()) if d in worth}
                     by_document[i] = {d for d in by_document.get(i, ()) if d in worth}
-                indexed = seen(self._load(access, worth))
-            return effective, indexed, by_sentence, by_document
+                # the same documents as seen above, now with their words
+                indexed = {
+                    doc: (_with_words(indexed[doc][0], x.prepared), x.info)
+                    for doc, x in self._load(access, worth).items()
+                }
+            return effective, indexed, by_sentence, by_document, mine, crowds
 
-        effective, indexed, by_sentence, by_document = self._read(work)
-        among = (
-            find_candidates(
-                [e.prepared.sentence_shingles for e in effective],
-                [e.signature for e in effective],
-                self.options,
-            )
-            if len(effective) > 1
-            else []
+        effective, indexed, by_sentence, by_document, mine, crowds = self._read(work)
+        return effective, indexed, self._among(effective, mine, crowds), by_sentence, by_document
+
+    def _among(
+        self, effective: Sequence[_Effective], mine: Sequence[_Buckets], crowds: _Crowds
+    ) -> list[tuple[int, int]]:
+        """Candidate pairs among the new documents (by position): those of
+        find_candidates over them, less those that only share sentence
+        buckets crowded by the indexed documents too."""
+        if len(effective) < 2:
+            return []
+        found = find_candidates(
+            [e.prepared.sentence_shingles for e in effective],
+            [e.signature for e in effective],
+            self.options,
+            sentence_words=[
+                [end - start for start, end in e.prepared.sentences] for e in effective
+            ],
         )
-        return effective, indexed, [(c.first, c.second) for c in among], by_sentence, by_document
-
-    def _shares_bucket(self, mine: frozenset[tuple[int, bytes]], theirs: _Effective) -> bool:
-        """Whether a new document (its sentence buckets ``mine``) and an
-        indexed one share a bucket of the sentence sketches a scan uses."""
-        return bool(mine & self._sentence_keys(theirs))
+        bands = [set(self._document_bands(e.signature)) for e in effective]
+        return [
+            (c.first, c.second)
+            for c in found
+            if bands[c.first] & bands[c.second] or crowds.through(mine[c.first], mine[c.second])
+        ]
 
     def candidates(self, documents: Iterable[Document]) -> list[tuple[str, str]]:
         effective, indexed, among, by_sentence, by_document = self._search(
@@ -166,13 +305,8 @@ class _Querying(_Core):
         )
         ids = [e.document.id for e in effective]
         pairs = {(ids[i], ids[j]) for i, j in among}
-        for i, eff in enumerate(effective):
-            mine = self._sentence_keys(eff)
-            found = set(by_document.get(i, ()))
-            found.update(
-                d for d in by_sentence.get(i, ()) if self._shares_bucket(mine, indexed[d][0])
-            )
-            for doc in found:
+        for i in range(len(effective)):
+            for doc in by_document.get(i, set()) | by_sentence.get(i, set()):
                 other = indexed[doc][0].document.id
                 pairs.add((ids[i], other) if ids[i] < other else (other, ids[i]))
         return sorted(pairs)
@@ -229,17 +363,8 @@ class _Querying(_Core):
         work: list[tuple[_Effective, _Effective]] = [(effective[i], effective[j]) for i, j in among]
         infos: dict[str, DocumentInfo] = {e.document.id: describe(e.document) for e in effective}
         for i, a in enumerate(effective):
-            # Those left share sentences worth aligning: a sentence-bucket
-            # candidate among them is confirmed now (most are ruled out before).
-            documented = by_document.get(i, set())
-            mine: frozenset[tuple[int, bytes]] | None = None
-            for doc in sorted(by_sentence.get(i, set()) | documented):
+            for doc in sorted(by_sentence.get(i, set()) | by_document.get(i, set())):
                 b, info = indexed[doc]
-                if doc not in documented:
-                    if mine is None:
-                        mine = self._sentence_keys(a)
-                    if not self._shares_bucket(mine, b):
-                        continue
                 infos.setdefault(b.document.id, info)
                 work.append((a, b) if a.document.id < b.document.id else (b, a))
         reported: set[str] = {e.document.id for e in effective}

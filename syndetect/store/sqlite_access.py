@@ -106,10 +106,20 @@ class _SQLiteAccess(_Access):
         ]
 
     def sentence_hits(self, buckets: Sequence[Bucket]) -> list[list[tuple[int, int]]]:
-        sql = "SELECT doc, key FROM sentence_bands WHERE band = ? AND hash = ?"
-        return [
-            [(doc, _unsigned(k)) for doc, k in self.conn.execute(sql, bucket)] for bucket in buckets
-        ]
+        # One statement per band (not per bucket): a query looks up hundreds.
+        found: dict[Bucket, list[tuple[int, int]]] = {}
+        by_band: dict[int, list[bytes]] = {}
+        for band, h in buckets:
+            by_band.setdefault(band, []).append(h)
+        for band, hashes in sorted(by_band.items()):
+            rows = self._in(
+                f"SELECT hash, doc, key FROM sentence_bands WHERE band = {int(band)} "
+                "AND hash IN ({})",
+                sorted(set(hashes)),
+            )
+            for h, doc, k in rows:
+                found.setdefault((band, bytes(h)), []).append((doc, _unsigned(k)))
+        return [sorted(found.get((band, bytes(h)), ())) for band, h in buckets]
 
     def document_hits(self, buckets: Sequence[Bucket]) -> list[list[int]]:
         sql = "SELECT doc FROM document_bands WHERE band = ? AND hash = ?"
