@@ -14,10 +14,10 @@ import re
 import sys
 import unicodedata
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["NormalizedText", "Words", "normalize", "offsets", "words"]
+__all__ = ["NormalizedText", "Words", "normalize", "offsets", "word_starts", "words"]
 
 # Removed outright: an apostrophe inside a word must not split it, and a
 # single quote used as a quotation mark carries no content.
@@ -221,6 +221,16 @@ def words(text: str) -> Words:
             offsets(e for _, _, e in found),
         )
     return _normalized_words(text)
+
+
+def word_starts(text: str) -> Sequence[int]:
+    """``words(text).starts``, faster: the words themselves are not built
+    when the text allows it."""
+    if text.isascii():
+        return [m.start() for m in _ASCII_WORD.finditer(text)]
+    if _char_by_char(text) is not None:
+        return [m.start() for m in _FAST_WORD.finditer(text)]
+    return _normalized_words(text).starts
 
 
 def _normalized_words(text: str) -> Words:

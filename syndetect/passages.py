@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from syndetect.model import DiffOp, Pair, Passage
-from syndetect.normalize import words
+from syndetect.normalize import word_starts
 
 __all__ = ["edits", "forget", "side", "spans_covered", "swapped", "within"]
 
@@ -45,7 +45,7 @@ def _diff_words(p: Passage) -> tuple[Sequence[int], Sequence[int], tuple[DiffWor
     """The word starts of ``p``'s two texts, and its diff as (op, words, first
     source word, first derived word): every op's words counted in the
     passage's own texts."""
-    src, der = words(p.source_text).starts, words(p.derived_text).starts
+    src, der = word_starts(p.source_text), word_starts(p.derived_text)
     out: list[DiffWords] = []
     si = di = offset = 0  # next word of each side, next character of the source side
     for op, chunk in p.diff:

@@ -123,6 +123,20 @@ def test_char_by_char_path_equals_general_path(text: str) -> None:
     assert (got.words, tuple(got.starts), tuple(got.ends)) == _general_words(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.one_of(
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=120),
+        st.text(NEWS_CHARS, max_size=80),
+        st.text(max_size=80),
+    )
+)
+def test_word_starts_are_the_starts_of_words(text: str) -> None:
+    from syndetect.normalize import word_starts
+
+    assert tuple(word_starts(text)) == tuple(words(text).starts)
+
+
 def test_apostrophes_quotes_and_case_are_normalised_away() -> None:
     variants = ["Russia's “fake news”", 'Russia’s "fake news"', "RUSSIAS fake news"]
     assert len({words(v).words for v in variants}) == 1
