@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from syndetect.align import Match, align_many, build_passage
 from syndetect.derive import clusters, common_sources, decide_direction
@@ -107,6 +108,13 @@ def _pairs_of(
     ]
 
 
+def _signature_of(
+    shared: tuple[Sequence[PreparedDocument], Permutations], number: int
+) -> npt.NDArray[np.uint32]:
+    documents, perms = shared
+    return minhash_signature(documents[number].shingles, perms)
+
+
 def _spans(candidates: Candidates, longest: int) -> list[tuple[int, int]]:
     """Runs of candidates with the same first document, at most ``longest`` long."""
     starts = np.flatnonzero(np.r_[True, candidates.first[1:] != candidates.first[:-1]])
@@ -130,7 +138,7 @@ def candidate_pairs(
     Args:
         prepared: Every document of the collection, prepared, sorted by id.
         options: Scan options.
-        jobs: Processes for the sentence index.
+        jobs: Processes for the document signatures and the sentence index.
         progress: Told how the candidate search advances.
 
     Returns:
@@ -143,7 +151,9 @@ def candidate_pairs(
     perms = Permutations.create(options.num_perm, options.seed)
     # Signatures come before stock phrases are dropped, so that a document's
     # signature is the same whatever collection it is scanned with.
-    signatures = [minhash_signature(p.shingles, perms) for p in kept]
+    signatures = run_stage(
+        "signatures", _signature_of, range(len(kept)), (kept, perms), jobs=jobs, chunk_size=512
+    )
     stock = common_shingles(kept, options)
     kept = [drop_shingles(p, stock) for p in kept]
     sentences = [p.sentence_shingles for p in kept]
