@@ -5,7 +5,8 @@
     python benchmarks/accuracy.py --json results.json
     python benchmarks/accuracy.py --set sentence_perm=16     # with other scan options
 
-The shared corpora are read from ../shared/corpora/ when present (they are not
+The shared corpora are read from ../shared/corpora/ (or the folder the
+environment variable SYNDETECT_CORPORA names) when present (they are not
 redistributed with syndetect). The figures in docs/accuracy.md come from here.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -30,7 +32,7 @@ from scan_stages import option_changes  # noqa: E402
 
 from tests.helpers import SEED_TRUTH, exact_span  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "corpora"
+SHARED = Path(os.environ.get("SYNDETECT_CORPORA") or ROOT.parent / "shared" / "corpora")
 MEASURES = (
     "pair_precision", "pair_recall", "pair_f1", "direction_accuracy", "undetermined_rate",
     "direction_accuracy_dated", "common_source_undetermined",

@@ -2,7 +2,8 @@
 
 Each floor sits just under what the current version reaches (see
 docs/accuracy.md for the figures and the commands that reproduce them). A
-shared corpus is scored only when present in ../shared/corpora/, and its
+shared corpus is scored only when present in ../shared/corpora/ (or the
+folder ``SYNDETECT_CORPORA`` names), and its
 checksum is pinned so that a changed corpus is noticed, not silently
 re-scored.
 """
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections import Counter
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +25,7 @@ from syndetect.corpora import Corpus, checksum, load_clough_stevenson, load_pan1
 from tests.conftest import REPRINT, ROOT, WIRE_SOURCE
 from tests.helpers import SEED_TRUTH, exact_span
 
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = Path(os.environ.get("SYNDETECT_CORPORA") or ROOT.parent / "shared" / "corpora")
 CHECKSUMS = {
     "clough-stevenson": "a4beca5628b5478c5034f22acbe3111e2746589f33036940428c0fdbdb16dfcd",
     "pan13-dev": "f0906b8c33dfa1ceb460e327e4d1aa00d60b32107896609d08767a2ac0457f83",
