@@ -22,14 +22,15 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
-from itertools import pairwise
+from itertools import chain
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import numpy as np
 import numpy.typing as npt
 import xxhash
 
+from syndetect.compact import Flags, Keys, SentenceShingles, Spans, as_sequence
 from syndetect.model import Document
 from syndetect.normalize import Words, words
 from syndetect.options import ScanOptions
@@ -73,21 +74,36 @@ def _sentence_key(ws: Sequence[str]) -> int:
 class PreparedDocument:
     """A document split into normalised words, sentences and shingles.
 
+    The per-sentence fields are compact sequences (:mod:`syndetect.compact`):
+    a large scan keeps every prepared document in memory. Each compares equal
+    to the tuple of its values, and any sequence given is converted.
+
     Attributes:
         document: The document as read.
         words: Its normalised words with original offsets.
         sentences: Word-index ranges ``(start, end)`` of each sentence.
         keys: A 64-bit hash of each sentence's words (to spot repeats).
         usable: Whether each sentence may create matches.
-        sentence_shingles: Shingle hashes of each sentence (empty if not usable).
+        sentence_shingles: Shingle hashes of each sentence, each sentence's
+            sorted (empty if not usable); one array per sentence, made as it
+            is read.
     """
 
     document: Document
     words: Words
-    sentences: tuple[tuple[int, int], ...]
-    keys: tuple[int, ...]
-    usable: tuple[bool, ...]
-    sentence_shingles: tuple[HashArray, ...]
+    sentences: Sequence[tuple[int, int]]
+    keys: Sequence[int]
+    usable: Sequence[bool]
+    sentence_shingles: Sequence[HashArray]
+
+    def __post_init__(self) -> None:
+        for name, kind in (
+            ("sentences", Spans),
+            ("keys", Keys),
+            ("usable", Flags),
+            ("sentence_shingles", SentenceShingles),
+        ):
+            object.__setattr__(self, name, as_sequence(getattr(self, name), kind))
 
     def shingle_texts(self, shingle_size: int) -> list[str]:
         """The distinct shingles behind :attr:`shingles`, as text, sorted.
@@ -107,24 +123,23 @@ class PreparedDocument:
                 )
         return sorted(texts)
 
-    @cached_property
-    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    @property
+    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[Any], npt.NDArray[np.int32]]:
         """Every shingle hash, sorted, with the index of its sentence (a
         shingle is in one sentence only: repeats are dropped by
-        :func:`prepare`), and the number of shingles of each sentence."""
-        sizes = np.array([len(s) for s in self.sentence_shingles], dtype=np.int64)
-        hashes = np.concatenate([_EMPTY, *self.sentence_shingles])
-        sentence = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-        order = np.argsort(hashes, kind="stable")
-        return hashes[order], sentence[order], sizes
+        :func:`prepare`), and the number of shingles of each sentence.
+        Kept as such, not computed."""
+        return _table(self).sorted_view
 
     @property
     def shingles(self) -> HashArray:
         """The document's distinct shingle hashes, sorted."""
-        parts = [s for s in self.sentence_shingles if len(s)]
-        if not parts:
-            return _EMPTY
-        return np.unique(np.concatenate(parts))
+        return _table(self).distinct()
+
+
+def _table(doc: PreparedDocument) -> SentenceShingles:
+    """``doc.sentence_shingles``, which ``__post_init__`` made a SentenceShingles."""
+    return cast(SentenceShingles, doc.sentence_shingles)
 
 
 def ngrams(ws: Sequence[str], n: int) -> list[str]:
@@ -137,7 +152,7 @@ def ngrams(ws: Sequence[str], n: int) -> list[str]:
 
 def _shingle_sentences(
     ws: Words, spans: Sequence[tuple[int, int]], usable: Sequence[bool], n: int
-) -> tuple[HashArray, ...]:
+) -> SentenceShingles:
     per_sentence: list[list[int]] = []
     seen_in = Counter[int]()
     for (start, end), ok in zip(spans, usable, strict=True):
@@ -149,9 +164,9 @@ def _shingle_sentences(
         per_sentence.append(hashes)
         seen_in.update(hashes)
     # A shingle in two sentences of one page is page furniture, not content.
-    return tuple(
-        np.array([h for h in hashes if seen_in[h] == 1], dtype=np.uint32) for hashes in per_sentence
-    )
+    kept = [[h for h in hashes if seen_in[h] == 1] for hashes in per_sentence]
+    flat = np.fromiter(chain.from_iterable(kept), dtype=np.uint32, count=sum(map(len, kept)))
+    return SentenceShingles.from_flat(flat, [len(hashes) for hashes in kept])
 
 
 def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
@@ -181,9 +196,9 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
     return PreparedDocument(
         document=document,
         words=ws,
-        sentences=tuple(spans),
-        keys=keys,
-        usable=usable,
+        sentences=Spans(spans),
+        keys=Keys(keys),
+        usable=Flags(usable),
         sentence_shingles=_shingle_sentences(ws, spans, usable, options.shingle_size),
     )
 
@@ -239,11 +254,9 @@ def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocum
     """Mark the sentences whose key is in ``keys`` unusable."""
     if not keys or not any(k in keys for k in doc.keys):
         return doc
-    usable = tuple(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
-    shingles = tuple(
-        s if ok else _EMPTY for s, ok in zip(doc.sentence_shingles, usable, strict=True)
-    )
-    return replace(doc, usable=usable, sentence_shingles=shingles)
+    usable = Flags(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
+    kept = np.frombuffer(bytes(usable), dtype=bool)
+    return replace(doc, usable=usable, sentence_shingles=_table(doc).keep(kept, None))
 
 
 def common_shingles(prepared: Sequence[PreparedDocument], options: ScanOptions) -> HashArray:
@@ -265,13 +278,8 @@ def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocumen
     whatever collection the document is scanned with."""
     if not len(shingles):
         return doc
-    sizes = [len(s) for s in doc.sentence_shingles]
-    every = np.concatenate([_EMPTY, *doc.sentence_shingles])
+    every = _table(doc).sorted_view[0]
     keep = ~np.isin(every, shingles, assume_unique=True)
     if keep.all():
         return doc
-    # Split the kept hashes back into their sentences.
-    bounds = np.r_[0, np.cumsum(keep)][np.cumsum([0, *sizes])].tolist()
-    kept_all = every[keep]
-    kept = tuple(kept_all[a:b] for a, b in pairwise(bounds))
-    return replace(doc, sentence_shingles=kept)
+    return replace(doc, sentence_shingles=_table(doc).keep(None, keep))
