@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Any, cast, overload
 
 import numpy as np
@@ -224,9 +224,8 @@ class SentenceShingles(Sequence[HashArray]):
 
     def __iter__(self) -> Iterator[HashArray]:
         flat = self.flat()
-        bounds = np.cumsum(self._sizes, dtype=np.int64).tolist()
         start = 0
-        for end in bounds:
+        for end in accumulate(self._sizes.tolist()):
             yield flat[start:end]
             start = end
 
