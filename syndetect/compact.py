@@ -115,6 +115,12 @@ class Keys(_Packed, Sequence[int]):
     def __contains__(self, value: object) -> bool:
         return value in self._values
 
+    def array(self) -> npt.NDArray[np.uint64]:
+        """The keys as a read-only numpy array (no copy)."""
+        out = np.frombuffer(self._values, dtype=np.uint64)
+        out.flags.writeable = False
+        return out
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (Keys, (self._values,))
 
@@ -141,6 +147,10 @@ class Flags(_Packed, Sequence[bool]):
 
     def __iter__(self) -> Iterator[bool]:
         return (b != 0 for b in self._bytes)
+
+    def array(self) -> npt.NDArray[np.bool_]:
+        """The flags as a read-only numpy array (no copy)."""
+        return np.frombuffer(self._bytes, dtype=np.bool_)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Flags, (self._bytes,))

@@ -17,9 +17,11 @@ Boilerplate never creates matches:
 
 from __future__ import annotations
 
+import math
 import sys
+from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -142,6 +144,14 @@ def _table(doc: PreparedDocument) -> SentenceShingles:
     return cast(SentenceShingles, doc.sentence_shingles)
 
 
+def _keys(doc: PreparedDocument) -> Keys:
+    return cast(Keys, doc.keys)
+
+
+def _flags(doc: PreparedDocument) -> Flags:
+    return cast(Flags, doc.usable)
+
+
 def ngrams(ws: Sequence[str], n: int) -> list[str]:
     """The shingles (as text) of one sentence's words; a sentence shorter
     than ``n`` words is one shingle."""
@@ -233,21 +243,43 @@ def common_sentences(prepared: Iterable[PreparedDocument], options: ScanOptions)
     * corpus-wide: a sentence found in at least ``common_sentence_docs``
       documents *and* in at least ``common_sentence_fraction`` of all of them.
     """
-    df = Counter[int]()
-    per_site: dict[str, Counter[int]] = defaultdict(Counter)
-    total = 0
+    keys = array("Q")  # the usable keys of each document, one after the other
+    per_doc: list[int] = []
+    site_of_doc: list[int] = []
+    sites: dict[str, int] = {}
     for doc in prepared:
-        total += 1
-        keys = {k for k, ok in zip(doc.keys, doc.usable, strict=True) if ok}
-        df.update(keys)
+        usable = np.unique(_keys(doc).array()[_flags(doc).array()])
+        keys.frombytes(usable.tobytes())
+        per_doc.append(len(usable))
         site = site_of(doc.document)
-        if site is not None:
-            per_site[site].update(keys)
-    floor = max(options.common_sentence_docs, options.common_sentence_fraction * total)
-    common = {k for k, n in df.items() if n >= floor}
-    for counts in per_site.values():
-        common.update(k for k, n in counts.items() if n >= options.site_boilerplate_docs)
+        site_of_doc.append(-1 if site is None else sites.setdefault(site, len(sites)))
+    every = np.frombuffer(keys, dtype=np.uint64)
+    floor = max(options.common_sentence_docs, options.common_sentence_fraction * len(per_doc))
+    common = set(_counted(every, floor).tolist())
+    sites_of_keys = np.repeat(np.array(site_of_doc, dtype=np.int64), per_doc)
+    known = sites_of_keys >= 0
+    # A key's documents on one site: the runs of equal (site, key).
+    site_keys, on_site = every[known], sites_of_keys[known]
+    order = np.lexsort((site_keys, on_site))
+    pairs = np.column_stack((on_site[order], site_keys[order].view(np.int64)))
+    common.update(_counted(pairs, options.site_boilerplate_docs).tolist())
     return frozenset(common)
+
+
+def _counted(values: npt.NDArray[Any], floor: float) -> npt.NDArray[Any]:
+    """Of ``values`` (one per row; rows sorted unless 1-d), those found in at
+    least ``floor`` rows, distinct; for rows ``(site, key)``, the keys."""
+    if values.ndim == 1:
+        values = np.sort(values)
+    least = max(1, math.ceil(floor))
+    if len(values) < least:
+        return np.zeros(0, dtype=values.dtype)
+    # A row that equals the row least - 1 further on starts a run long enough.
+    same = values[least - 1 :] == values[: len(values) - least + 1]
+    if same.ndim > 1:
+        same = same.all(axis=1)
+    found: npt.NDArray[Any] = np.unique(values[: len(same)][same], axis=0)
+    return found if found.ndim == 1 else found[:, 1].view(np.uint64)
 
 
 def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocument:
@@ -266,9 +298,11 @@ def common_shingles(prepared: Sequence[PreparedDocument], options: ScanOptions) 
     floor = max(options.common_shingle_docs, options.common_shingle_fraction * len(prepared))
     if len(prepared) < floor:
         return _EMPTY
-    per_doc = [doc.shingles for doc in prepared]
-    values, counts = np.unique(np.concatenate([_EMPTY, *per_doc]), return_counts=True)
-    return np.asarray(values[counts >= floor], dtype=np.uint32)
+    every = array("I")  # the distinct shingles of each document, one after the other
+    for doc in prepared:
+        every.frombytes(doc.shingles.tobytes())
+    found = _counted(np.frombuffer(every, dtype=np.uint32), floor)
+    return np.asarray(found, dtype=np.uint32)
 
 
 def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocument:
