@@ -4,7 +4,9 @@ they replace, and prepare() fills them as before."""
 from __future__ import annotations
 
 import pickle
+import random
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +17,8 @@ from syndetect.compact import Flags, Keys, SentenceShingles, Spans, int_array
 from syndetect.normalize import words
 from syndetect.shingle import (
     PreparedDocument,
+    common_sentences,
+    common_shingles,
     drop_sentences,
     drop_shingles,
     ngrams,
@@ -126,3 +130,49 @@ def test_dropping_sentences_and_shingles_keeps_the_rest() -> None:
         [h for h in a.tolist() if h not in stock.tolist()] for a in before
     ]
     assert drop_shingles(p, np.zeros(0, dtype=np.uint32)) is p
+
+
+def _reference_common_sentences(
+    prepared: list[PreparedDocument], corpus_floor: int, site_floor: int
+) -> set[int]:
+    per_doc = [{k for k, ok in zip(p.keys, p.usable, strict=True) if ok} for p in prepared]
+    df = Counter(k for keys in per_doc for k in keys)
+    per_site = Counter(
+        (p.document.outlet, k)
+        for p, keys in zip(prepared, per_doc, strict=True)
+        for k in keys
+        if p.document.outlet
+    )
+    return {k for k, n in df.items() if n >= corpus_floor} | {
+        k for (_, k), n in per_site.items() if n >= site_floor
+    }
+
+
+def test_collection_counts_equal_a_count_per_document() -> None:
+    rng = random.Random(3)
+    words = "river bridge council budget storm school court market harbour train".split()
+    pool = [" ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(40)]
+    docs = [
+        syndetect.Document(
+            f"d{n}",
+            " ".join(rng.sample(pool, 8)),
+            outlet=rng.choice([None, "North", "South", "East"]),
+        )
+        for n in range(60)
+    ]
+    base = replace(syndetect.DEFAULT_OPTIONS, common_sentence_fraction=0.0)
+    prepared = [prepare(d, base) for d in docs]
+    found = []
+    for corpus_floor, site_floor in [(2, 2), (12, 4), (100, 6), (100, 100)]:
+        options = replace(base, common_sentence_docs=corpus_floor, site_boilerplate_docs=site_floor)
+        expected = _reference_common_sentences(prepared, corpus_floor, site_floor)
+        assert common_sentences(prepared, options) == expected
+        found.append(len(expected))
+    assert found[0] > found[1] > found[2] > found[3] == 0
+    for floor in (2, 20, 40):
+        options = replace(base, common_shingle_docs=floor, common_shingle_fraction=0.0)
+        shingle_df = Counter(h for p in prepared for h in p.shingles.tolist())
+        stock = common_shingles(prepared, options)
+        assert stock.dtype == np.uint32
+        assert stock.tolist() == sorted(h for h, n in shingle_df.items() if n >= floor)
+    assert common_sentences([], base) == frozenset()
