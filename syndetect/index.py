@@ -323,7 +323,7 @@ def _flat_signatures(
 
 def find_candidates(
     sentence_shingles: Sequence[Sequence[npt.NDArray[np.uint32]]],
-    signatures: Sequence[Signature],
+    signatures: Sequence[Signature] | Signature,
     options: ScanOptions,
     *,
     sentence_words: Sequence[Sequence[int]] | None = None,
@@ -350,7 +350,8 @@ def find_candidates(
     Args:
         sentence_shingles: Per document, the shingle hashes of each sentence
             (empty for sentences that must not create matches).
-        signatures: Per document, its whole-document MinHash signature.
+        signatures: Per document, its whole-document MinHash signature (or
+            one array, a row per document).
         options: ``sentence_perm``, ``threshold``, ``document_threshold``,
             ``min_pair_words``, ``short_sentence_docs`` and ``seed`` are used.
         sentence_words: Per document, the number of words of each sentence

@@ -143,7 +143,9 @@ def candidate_pairs(
     perms = Permutations.create(options.num_perm, options.seed)
     # Signatures come before stock phrases are dropped, so that a document's
     # signature is the same whatever collection it is scanned with.
-    signatures = [minhash_signature(p.shingles, perms) for p in kept]
+    signatures = np.empty((len(kept), options.num_perm), dtype=np.uint32)  # one array, not n
+    for row, p in zip(signatures, kept, strict=True):
+        row[:] = minhash_signature(p.shingles, perms)
     stock = common_shingles(kept, options)
     kept = [drop_shingles(p, stock) for p in kept]
     sentences = [p.sentence_shingles for p in kept]

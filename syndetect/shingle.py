@@ -287,8 +287,7 @@ def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocum
     if not keys or not any(k in keys for k in doc.keys):
         return doc
     usable = Flags(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
-    kept = np.frombuffer(bytes(usable), dtype=bool)
-    return replace(doc, usable=usable, sentence_shingles=_table(doc).keep(kept, None))
+    return replace(doc, usable=usable, sentence_shingles=_table(doc).keep(usable.array(), None))
 
 
 def common_shingles(prepared: Sequence[PreparedDocument], options: ScanOptions) -> HashArray:
