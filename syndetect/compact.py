@@ -18,7 +18,7 @@ from typing import Any, cast, overload
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Flags", "Keys", "SentenceShingles", "Spans", "int_array"]
+__all__ = ["Flags", "Keys", "SentenceShingles", "Spans", "as_sequence", "int_array"]
 
 HashArray = npt.NDArray[np.uint32]
 IndexArray = npt.NDArray[np.integer[Any]]
