@@ -17,6 +17,7 @@ drift apart.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -295,26 +296,34 @@ def sentence_signatures(
         ``(len(sentence_hashes), num_perm)`` array; row ``i`` equals
         ``minhash_signature(sentence_hashes[i], perms)``.
     """
-    out = np.empty((len(sentence_hashes), len(perms.a)), dtype=np.uint32)
+    lengths = np.array([len(h) for h in sentence_hashes], dtype=np.int64)
+    every = np.concatenate([np.zeros(0, dtype=np.uint32), *sentence_hashes])
+    return _flat_signatures(every.astype(np.uint32, copy=False), np.cumsum(lengths), perms)
+
+
+def _flat_signatures(
+    every: npt.NDArray[np.uint32], ends: npt.NDArray[np.int64], perms: Permutations
+) -> Signature:
+    """:func:`sentence_signatures` of the sets ``every[ends[i - 1]:ends[i]]``
+    (one array for all of them: a large scan has millions of sets)."""
+    out = np.empty((len(ends), len(perms.a)), dtype=np.uint32)
+    starts = np.r_[0, ends[:-1]].astype(np.int64)
     done = 0
-    while done < len(sentence_hashes):
+    while done < len(ends):
         # A batch of sets with about _CHUNK * 64 hashes in all.
-        stop, total = done, 0
-        while stop < len(sentence_hashes) and (total < _CHUNK * 64 or stop == done):
-            total += len(sentence_hashes[stop])
-            stop += 1
-        batch = sentence_hashes[done:stop]
-        mixed = _fmix32(np.concatenate(batch))
+        stop = int(np.searchsorted(ends, starts[done] + _CHUNK * 64)) + 1
+        stop = min(max(stop, done + 1), len(ends))
+        first = int(starts[done])
+        mixed = _fmix32(every[first : int(ends[stop - 1])])
         values = mixed[:, None] * perms.a + perms.b
-        offsets = np.cumsum([0, *(len(h) for h in batch[:-1])])
-        out[done:stop] = np.minimum.reduceat(values, offsets, axis=0)
+        out[done:stop] = np.minimum.reduceat(values, starts[done:stop] - first, axis=0)
         done = stop
     return out
 
 
 def find_candidates(
     sentence_shingles: Sequence[Sequence[npt.NDArray[np.uint32]]],
-    signatures: Sequence[Signature],
+    signatures: Sequence[Signature] | Signature,
     options: ScanOptions,
     *,
     sentence_words: Sequence[Sequence[int]] | None = None,
@@ -341,7 +350,8 @@ def find_candidates(
     Args:
         sentence_shingles: Per document, the shingle hashes of each sentence
             (empty for sentences that must not create matches).
-        signatures: Per document, its whole-document MinHash signature.
+        signatures: Per document, its whole-document MinHash signature (or
+            one array, a row per document).
         options: ``sentence_perm``, ``threshold``, ``document_threshold``,
             ``min_pair_words``, ``short_sentence_docs`` and ``seed`` are used.
         sentence_words: Per document, the number of words of each sentence
@@ -358,28 +368,34 @@ def find_candidates(
         none = np.zeros(0, dtype=np.int64)
         return Candidates(none, none, np.zeros(0, dtype=np.float64))
     perms = Permutations.create(options.sentence_perm, options.seed)
-    sets = [hashes for sentences in sentence_shingles for hashes in sentences if len(hashes)]
-    owners = np.repeat(
-        np.arange(n, dtype=np.int64),
-        [sum(1 for hashes in sentences if len(hashes)) for sentences in sentence_shingles],
-    )
+    # The non-empty sets, one after the other in one array, not one array each.
+    if sentence_words is not None and len(sentence_words) != len(sentence_shingles):
+        raise ValueError("sentence_words and sentence_shingles differ in length")
+    every, lengths, per_doc = array("I"), array("q"), array("q")
+    weak_sets = bytearray()
+    for d, sentences in enumerate(sentence_shingles):
+        sets = [hashes for hashes in sentences if len(hashes)]
+        if sets:
+            every.frombytes(np.concatenate(sets).astype(np.uint32, copy=False).tobytes())
+            lengths.extend(len(hashes) for hashes in sets)
+        per_doc.append(len(sets))
+        if sentence_words is not None:
+            weak_sets.extend(
+                size < options.min_pair_words
+                for hashes, size in zip(sentences, sentence_words[d], strict=True)
+                if len(hashes)
+            )
+    hashes_of_sets = np.frombuffer(every, dtype=np.uint32)
+    ends = np.cumsum(np.frombuffer(lengths, dtype=np.int64))
+    owners = np.repeat(np.arange(n, dtype=np.int64), np.frombuffer(per_doc, dtype=np.int64))
     crowding = None
     if sentence_words is not None:
-        weak = np.fromiter(
-            (
-                size < options.min_pair_words
-                for sentences, sizes in zip(sentence_shingles, sentence_words, strict=True)
-                for hashes, size in zip(sentences, sizes, strict=True)
-                if len(hashes)
-            ),
-            dtype=bool,
-            count=len(sets),
-        )
+        weak = np.frombuffer(weak_sets, dtype=bool)
         crowding = _Crowding(weak, options.short_sentence_docs)
 
     def sentence_columns(start: int, stop: int) -> Signature:
         part = Permutations(perms.a[start:stop], perms.b[start:stop], perms.seed)
-        return sentence_signatures(sets, part)
+        return _flat_signatures(hashes_of_sets, ends, part)
 
     by_sentence = _bucket_pairs(
         sentence_columns,

@@ -17,6 +17,8 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from syndetect.compact import int_array
+
 __all__ = ["NormalizedText", "Words", "normalize", "offsets", "word_starts", "words"]
 
 # Removed outright: an apostrophe inside a word must not split it, and a
@@ -124,8 +126,9 @@ _intern = sys.intern
 
 
 def offsets(values: Iterable[int]) -> array[int]:
-    """Character offsets as a compact array."""
-    return array("q", values)
+    """Character offsets as a compact array: of 32-bit integers, 64-bit only
+    for a text longer than 2**31 characters."""
+    return int_array(values)
 
 
 @dataclass(frozen=True)
@@ -134,8 +137,9 @@ class Words:
 
     Attributes:
         words: Normalised words (runs of letters and digits).
-        starts: Original start offset of each word (an ``array`` of 64-bit
-            integers: a large scan holds millions of them).
+        starts: Original start offset of each word (an ``array`` of 32-bit
+            integers, 64-bit past 2**31 characters: a large scan holds
+            millions of them).
         ends: Original end offset (exclusive) of each word.
     """
 

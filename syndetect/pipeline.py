@@ -151,9 +151,13 @@ def candidate_pairs(
     perms = Permutations.create(options.num_perm, options.seed)
     # Signatures come before stock phrases are dropped, so that a document's
     # signature is the same whatever collection it is scanned with.
-    signatures = run_stage(
+    signatures = np.empty((len(kept), options.num_perm), dtype=np.uint32)  # one array, not n
+    computed = run_stage(
         "signatures", _signature_of, range(len(kept)), (kept, perms), jobs=jobs, chunk_size=512
     )
+    for row, signature in zip(signatures, computed, strict=True):
+        row[:] = signature
+    del computed
     stock = common_shingles(kept, options)
     kept = [drop_shingles(p, stock) for p in kept]
     sentences = [p.sentence_shingles for p in kept]

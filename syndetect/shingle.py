@@ -17,19 +17,22 @@ Boilerplate never creates matches:
 
 from __future__ import annotations
 
+import math
 import sys
+from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
-from itertools import pairwise
+from itertools import chain
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import numpy as np
 import numpy.typing as npt
 import xxhash
 
+from syndetect.compact import Flags, Keys, SentenceShingles, Spans, as_sequence
 from syndetect.model import Document
 from syndetect.normalize import Words, words
 from syndetect.options import ScanOptions
@@ -73,21 +76,36 @@ def _sentence_key(ws: Sequence[str]) -> int:
 class PreparedDocument:
     """A document split into normalised words, sentences and shingles.
 
+    The per-sentence fields are compact sequences (:mod:`syndetect.compact`):
+    a large scan keeps every prepared document in memory. Each compares equal
+    to the tuple of its values, and any sequence given is converted.
+
     Attributes:
         document: The document as read.
         words: Its normalised words with original offsets.
         sentences: Word-index ranges ``(start, end)`` of each sentence.
         keys: A 64-bit hash of each sentence's words (to spot repeats).
         usable: Whether each sentence may create matches.
-        sentence_shingles: Shingle hashes of each sentence (empty if not usable).
+        sentence_shingles: Shingle hashes of each sentence, each sentence's
+            sorted (empty if not usable); one array per sentence, made as it
+            is read.
     """
 
     document: Document
     words: Words
-    sentences: tuple[tuple[int, int], ...]
-    keys: tuple[int, ...]
-    usable: tuple[bool, ...]
-    sentence_shingles: tuple[HashArray, ...]
+    sentences: Sequence[tuple[int, int]]
+    keys: Sequence[int]
+    usable: Sequence[bool]
+    sentence_shingles: Sequence[HashArray]
+
+    def __post_init__(self) -> None:
+        for name, kind in (
+            ("sentences", Spans),
+            ("keys", Keys),
+            ("usable", Flags),
+            ("sentence_shingles", SentenceShingles),
+        ):
+            object.__setattr__(self, name, as_sequence(getattr(self, name), kind))
 
     def shingle_texts(self, shingle_size: int) -> list[str]:
         """The distinct shingles behind :attr:`shingles`, as text, sorted.
@@ -107,24 +125,31 @@ class PreparedDocument:
                 )
         return sorted(texts)
 
-    @cached_property
-    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    @property
+    def shingle_sentences(self) -> tuple[HashArray, npt.NDArray[Any], npt.NDArray[np.int32]]:
         """Every shingle hash, sorted, with the index of its sentence (a
         shingle is in one sentence only: repeats are dropped by
-        :func:`prepare`), and the number of shingles of each sentence."""
-        sizes = np.array([len(s) for s in self.sentence_shingles], dtype=np.int64)
-        hashes = np.concatenate([_EMPTY, *self.sentence_shingles])
-        sentence = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-        order = np.argsort(hashes, kind="stable")
-        return hashes[order], sentence[order], sizes
+        :func:`prepare`), and the number of shingles of each sentence.
+        Kept as such, not computed."""
+        return _table(self).sorted_view
 
     @property
     def shingles(self) -> HashArray:
         """The document's distinct shingle hashes, sorted."""
-        parts = [s for s in self.sentence_shingles if len(s)]
-        if not parts:
-            return _EMPTY
-        return np.unique(np.concatenate(parts))
+        return _table(self).distinct()
+
+
+def _table(doc: PreparedDocument) -> SentenceShingles:
+    """``doc.sentence_shingles``, which ``__post_init__`` made a SentenceShingles."""
+    return cast(SentenceShingles, doc.sentence_shingles)
+
+
+def _keys(doc: PreparedDocument) -> Keys:
+    return cast(Keys, doc.keys)
+
+
+def _flags(doc: PreparedDocument) -> Flags:
+    return cast(Flags, doc.usable)
 
 
 def ngrams(ws: Sequence[str], n: int) -> list[str]:
@@ -137,7 +162,7 @@ def ngrams(ws: Sequence[str], n: int) -> list[str]:
 
 def _shingle_sentences(
     ws: Words, spans: Sequence[tuple[int, int]], usable: Sequence[bool], n: int
-) -> tuple[HashArray, ...]:
+) -> SentenceShingles:
     per_sentence: list[list[int]] = []
     seen_in = Counter[int]()
     for (start, end), ok in zip(spans, usable, strict=True):
@@ -149,9 +174,9 @@ def _shingle_sentences(
         per_sentence.append(hashes)
         seen_in.update(hashes)
     # A shingle in two sentences of one page is page furniture, not content.
-    return tuple(
-        np.array([h for h in hashes if seen_in[h] == 1], dtype=np.uint32) for hashes in per_sentence
-    )
+    kept = [[h for h in hashes if seen_in[h] == 1] for hashes in per_sentence]
+    flat = np.fromiter(chain.from_iterable(kept), dtype=np.uint32, count=sum(map(len, kept)))
+    return SentenceShingles.from_flat(flat, [len(hashes) for hashes in kept])
 
 
 def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
@@ -181,9 +206,9 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
     return PreparedDocument(
         document=document,
         words=ws,
-        sentences=tuple(spans),
-        keys=keys,
-        usable=usable,
+        sentences=Spans(spans),
+        keys=Keys(keys),
+        usable=Flags(usable),
         sentence_shingles=_shingle_sentences(ws, spans, usable, options.shingle_size),
     )
 
@@ -218,32 +243,51 @@ def common_sentences(prepared: Iterable[PreparedDocument], options: ScanOptions)
     * corpus-wide: a sentence found in at least ``common_sentence_docs``
       documents *and* in at least ``common_sentence_fraction`` of all of them.
     """
-    df = Counter[int]()
-    per_site: dict[str, Counter[int]] = defaultdict(Counter)
-    total = 0
+    keys = array("Q")  # the usable keys of each document, one after the other
+    per_doc: list[int] = []
+    site_of_doc: list[int] = []
+    sites: dict[str, int] = {}
     for doc in prepared:
-        total += 1
-        keys = {k for k, ok in zip(doc.keys, doc.usable, strict=True) if ok}
-        df.update(keys)
+        usable = np.unique(_keys(doc).array()[_flags(doc).array()])
+        keys.frombytes(usable.tobytes())
+        per_doc.append(len(usable))
         site = site_of(doc.document)
-        if site is not None:
-            per_site[site].update(keys)
-    floor = max(options.common_sentence_docs, options.common_sentence_fraction * total)
-    common = {k for k, n in df.items() if n >= floor}
-    for counts in per_site.values():
-        common.update(k for k, n in counts.items() if n >= options.site_boilerplate_docs)
+        site_of_doc.append(-1 if site is None else sites.setdefault(site, len(sites)))
+    every = np.frombuffer(keys, dtype=np.uint64)
+    floor = max(options.common_sentence_docs, options.common_sentence_fraction * len(per_doc))
+    common = set(_counted(every, floor).tolist())
+    sites_of_keys = np.repeat(np.array(site_of_doc, dtype=np.int64), per_doc)
+    known = sites_of_keys >= 0
+    # A key's documents on one site: the runs of equal (site, key).
+    site_keys, on_site = every[known], sites_of_keys[known]
+    order = np.lexsort((site_keys, on_site))
+    pairs = np.column_stack((on_site[order], site_keys[order].view(np.int64)))
+    common.update(_counted(pairs, options.site_boilerplate_docs).tolist())
     return frozenset(common)
+
+
+def _counted(values: npt.NDArray[Any], floor: float) -> npt.NDArray[Any]:
+    """Of ``values`` (one per row; rows sorted unless 1-d), those found in at
+    least ``floor`` rows, distinct; for rows ``(site, key)``, the keys."""
+    if values.ndim == 1:
+        values = np.sort(values)
+    least = max(1, math.ceil(floor))
+    if len(values) < least:
+        return np.zeros(0, dtype=values.dtype)
+    # A row that equals the row least - 1 further on starts a run long enough.
+    same = values[least - 1 :] == values[: len(values) - least + 1]
+    if same.ndim > 1:
+        same = same.all(axis=1)
+    found: npt.NDArray[Any] = np.unique(values[: len(same)][same], axis=0)
+    return found if found.ndim == 1 else found[:, 1].view(np.uint64)
 
 
 def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocument:
     """Mark the sentences whose key is in ``keys`` unusable."""
     if not keys or not any(k in keys for k in doc.keys):
         return doc
-    usable = tuple(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
-    shingles = tuple(
-        s if ok else _EMPTY for s, ok in zip(doc.sentence_shingles, usable, strict=True)
-    )
-    return replace(doc, usable=usable, sentence_shingles=shingles)
+    usable = Flags(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
+    return replace(doc, usable=usable, sentence_shingles=_table(doc).keep(usable.array(), None))
 
 
 def common_shingles(prepared: Sequence[PreparedDocument], options: ScanOptions) -> HashArray:
@@ -253,9 +297,11 @@ def common_shingles(prepared: Sequence[PreparedDocument], options: ScanOptions) 
     floor = max(options.common_shingle_docs, options.common_shingle_fraction * len(prepared))
     if len(prepared) < floor:
         return _EMPTY
-    per_doc = [doc.shingles for doc in prepared]
-    values, counts = np.unique(np.concatenate([_EMPTY, *per_doc]), return_counts=True)
-    return np.asarray(values[counts >= floor], dtype=np.uint32)
+    every = array("I")  # the distinct shingles of each document, one after the other
+    for doc in prepared:
+        every.frombytes(doc.shingles.tobytes())
+    found = _counted(np.frombuffer(every, dtype=np.uint32), floor)
+    return np.asarray(found, dtype=np.uint32)
 
 
 def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocument:
@@ -265,13 +311,8 @@ def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocumen
     whatever collection the document is scanned with."""
     if not len(shingles):
         return doc
-    sizes = [len(s) for s in doc.sentence_shingles]
-    every = np.concatenate([_EMPTY, *doc.sentence_shingles])
+    every = _table(doc).sorted_view[0]
     keep = ~np.isin(every, shingles, assume_unique=True)
     if keep.all():
         return doc
-    # Split the kept hashes back into their sentences.
-    bounds = np.r_[0, np.cumsum(keep)][np.cumsum([0, *sizes])].tolist()
-    kept_all = every[keep]
-    kept = tuple(kept_all[a:b] for a, b in pairwise(bounds))
-    return replace(doc, sentence_shingles=kept)
+    return replace(doc, sentence_shingles=_table(doc).keep(None, keep))

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from syndetect.compact import Flags, Keys, SentenceShingles, Spans
 from syndetect.model import Document, DocumentInfo
 from syndetect.normalize import Words, offsets
 from syndetect.shingle import PreparedDocument
@@ -38,7 +39,7 @@ def encode_prepared(prepared: PreparedDocument) -> bytes:
     document). Little-endian arrays after a header of counts; no pickle."""
     ws = prepared.words
     words = "\x00".join(ws.words).encode("utf-8")  # words are letters and digits
-    shingles = prepared.sentence_shingles
+    shingles = list(prepared.sentence_shingles)
     total = sum(len(h) for h in shingles)
     parts = [
         _PREPARED_HEADER.pack(_PREPARED_MAGIC, len(ws), len(prepared.sentences), total, len(words)),
@@ -80,20 +81,19 @@ def decode_prepared(data: bytes, document: Document, *, words: bool = True) -> P
     ends = take("<i4", n_words).tolist() if words else take("<i4", n_words)[:0].tolist()
     ws = Words(tuple(raw.split("\x00")) if raw else (), offsets(starts), offsets(ends))
     spans = take("<i4", 2 * n_sent).tolist()
-    keys = tuple(take("<u8", n_sent).tolist())
-    usable = tuple(bool(u) for u in take("u1", n_sent).tolist())
+    keys = take("<u8", n_sent).tolist()
+    usable = [bool(u) for u in take("u1", n_sent).tolist()]
     counts = take("<i4", n_sent).tolist()
     flat = take("<u4", n_shingles).astype(np.uint32)
     if at != len(data) or (words and len(ws) != n_words) or sum(counts) != n_shingles:
         raise ValueError("encoded prepared document has the wrong length")
-    bounds = np.cumsum([0, *counts]).tolist()
     return PreparedDocument(
         document=document,
         words=ws,
-        sentences=tuple((spans[2 * i], spans[2 * i + 1]) for i in range(n_sent)),
-        keys=keys,
-        usable=usable,
-        sentence_shingles=tuple(flat[bounds[i] : bounds[i + 1]] for i in range(n_sent)),
+        sentences=Spans(zip(spans[0::2], spans[1::2], strict=True)),
+        keys=Keys(keys),
+        usable=Flags(usable),
+        sentence_shingles=SentenceShingles.from_flat(flat, counts),
     )
 
 
