@@ -6,7 +6,8 @@
 
 Prints, at the start and end of every stage ``syndetect.scan`` reports through its
 ``progress`` callback (prepare, candidates, align), the wall-clock seconds since the
-scan began, this process's CPU seconds and resident memory; then the peak RSS.
+scan began, this process's CPU seconds and resident memory; then the peak RSS. The
+documents are read as the scan goes, as ``syndetect scan`` reads them.
 ``--set NAME=VALUE`` overrides a scan option (also those without a CLI flag);
 ``--json FILE`` writes the report, as ``syndetect scan --format json`` would;
 ``--candidates`` only counts the candidate pairs the scan would align.
@@ -50,24 +51,35 @@ def main() -> None:
     args = parser.parse_args()
     changes = option_changes(args.set)
 
-    documents = list(syndetect.read_paths(args.paths))
-    print(f"read {len(documents)} documents, RSS {_rss_mb()} MB", flush=True)
     if args.candidates:
+        documents = list(syndetect.read_paths(args.paths))
+        print(f"read {len(documents)} documents, RSS {_rss_mb()} MB", flush=True)
         options = replace(DEFAULT_OPTIONS, **changes)
         prepared = [prepare(d, options) for d in sorted(documents, key=lambda d: d.id)]
         _, candidates = candidate_pairs(prepared, options, jobs=args.jobs)
         print(f"{len(candidates)} candidate pairs")
         return
+    print(f"before reading, RSS {_rss_mb()} MB", flush=True)
     wall, cpu = time.perf_counter(), time.process_time()
+    last: list[tuple[str, int, int]] = []
+
+    def show(stage: str, done: int, total: int) -> None:
+        print(
+            f"{stage:<10} {done:>9}/{total or '?':<9} {time.perf_counter() - wall:8.1f} s"
+            f" {time.process_time() - cpu:8.1f} CPU s  RSS {_rss_mb()} MB",
+            flush=True,
+        )
 
     def progress(stage: str, done: int, total: int) -> None:
-        if done in (0, total):
-            print(
-                f"{stage:<10} {done:>9}/{total:<9} {time.perf_counter() - wall:8.1f} s"
-                f" {time.process_time() - cpu:8.1f} CPU s  RSS {_rss_mb()} MB",
-                flush=True,
-            )
+        # The documents are read as a stream: the prepare stage's total is not
+        # known, so a stage's end is also shown when the next one starts.
+        if last and last[-1][0] != stage and last[-1][1] != last[-1][2]:
+            show(*last[-1])
+        if not last or last[-1][0] != stage or done == total:
+            show(stage, done, total)
+        last[:] = [(stage, done, total)]
 
+    documents = syndetect.read_paths(args.paths)  # read as the scan goes, as the CLI does
     report = syndetect.scan(documents, jobs=args.jobs, progress=progress, **changes)
     print(
         f"done: {len(report.pairs)} pairs in {time.perf_counter() - wall:.1f} s; peak RSS "

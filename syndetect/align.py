@@ -12,8 +12,10 @@ facts but not the wording, falls below the threshold and is not a passage.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 import numpy as np
@@ -27,8 +29,10 @@ __all__ = [
     "Match",
     "align",
     "align_many",
+    "align_sentences",
     "build_passage",
     "may_align",
+    "sentences_to_align",
     "shared_words",
     "similarity",
 ]
@@ -130,8 +134,20 @@ def _sentence_pairs_many(
     return found
 
 
-def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in ranges)
+class _Taken:
+    """Word ranges already taken by a match, none overlapping another."""
+
+    def __init__(self) -> None:
+        self._ranges: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a taken range: the last range
+        starting before ``end`` is the one ending last among them."""
+        at = bisect_left(self._ranges, (end, end))
+        return at > 0 and self._ranges[at - 1][1] > start
+
+    def take(self, start: int, end: int) -> None:
+        insort(self._ranges, (start, end))
 
 
 def _joins(
@@ -185,11 +201,46 @@ def align_many(
     Most candidate pairs of a large scan share no sentence worth aligning;
     this finds them without a Python-level step per pair.
     """
-    pairs = _sentence_pairs_many(a, others, options.min_shared_shingles)
+    pairs = sentences_to_align(a, others, options)
     return [
-        _align_sentences(a, b, found, options) if found else []
+        align_sentences(a, b, found, options) if found else []
         for b, found in zip(others, pairs, strict=True)
     ]
+
+
+def sentences_to_align(
+    a: PreparedDocument, others: Sequence[PreparedDocument], options: ScanOptions
+) -> list[list[tuple[int, int]]]:
+    """For each of ``others``, the sentence pairs ``(i, j)`` (``i`` in ``a``)
+    that :func:`align_many` aligns word by word: those sharing enough
+    shingles, or none when they could not make ``min_pair_words`` shared
+    words. Needs the documents' sentences and shingles, not their words."""
+    pairs = _sentence_pairs_many(a, others, options.min_shared_shingles)
+    return [
+        found if found and _most_shared(a, b, found) >= options.min_pair_words else []
+        for b, found in zip(others, pairs, strict=True)
+    ]
+
+
+def _reach(spans: Sequence[tuple[int, int]], sentences: set[int]) -> int:
+    """Words that matches inside ``sentences`` can cover once merged: the
+    sentences, and what lies between two of them where a merge may bridge it."""
+    ranges = sorted(spans[i] for i in sentences)
+    words = sum(end - start for start, end in ranges)
+    return words + sum(
+        gap for (_, end), (start, _) in pairwise(ranges) if (gap := start - end) <= MAX_BRIDGE_WORDS
+    )
+
+
+def _most_shared(a: PreparedDocument, b: PreparedDocument, found: Sequence[tuple[int, int]]) -> int:
+    """An upper bound of the shared words :func:`align_sentences` can find
+    through the sentence pairs ``found``: a match lies inside its sentences,
+    and a merge only bridges a gap of at most ``MAX_BRIDGE_WORDS`` words.
+    Most candidate pairs of a large scan fall below ``min_pair_words`` here
+    and need no alignment."""
+    return min(
+        _reach(a.sentences, {i for i, _ in found}), _reach(b.sentences, {j for _, j in found})
+    )
 
 
 def may_align(
@@ -201,12 +252,14 @@ def may_align(
     return [bool(found) for found in _sentence_pairs_many(a, others, options.min_shared_shingles)]
 
 
-def _align_sentences(
+def align_sentences(
     a: PreparedDocument,
     b: PreparedDocument,
     sentence_pairs: Sequence[tuple[int, int]],
     options: ScanOptions,
 ) -> list[Match]:
+    """The matches of ``align(a, b, options)``, given the sentence pairs
+    :func:`sentences_to_align` found for them."""
     wa, wb = a.words.words, b.words.words
     stretches: list[tuple[int, Match]] = []
     for i, j in sentence_pairs:
@@ -223,14 +276,13 @@ def _align_sentences(
         if similarity(wa[m.a_start : m.a_end], wb[m.b_start : m.b_end]) >= options.near_threshold:
             stretches.append((equal, m))
     stretches.sort(key=lambda s: (-s[0], s[1]))
-    taken_a: list[tuple[int, int]] = []
-    taken_b: list[tuple[int, int]] = []
+    taken_a, taken_b = _Taken(), _Taken()
     accepted: list[Match] = []
     for _, m in stretches:
-        if _overlaps(taken_a, m.a_start, m.a_end) or _overlaps(taken_b, m.b_start, m.b_end):
+        if taken_a.overlaps(m.a_start, m.a_end) or taken_b.overlaps(m.b_start, m.b_end):
             continue
-        taken_a.append((m.a_start, m.a_end))
-        taken_b.append((m.b_start, m.b_end))
+        taken_a.take(m.a_start, m.a_end)
+        taken_b.take(m.b_start, m.b_end)
         accepted.append(m)
     merged: list[Match] = []
     for m in sorted(accepted):

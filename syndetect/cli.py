@@ -13,7 +13,7 @@ from syndetect.cli_common import (
     encoding_option,
     errors,
     fail,
-    read_documents,
+    stream_documents,
     text_or_json,
     tuning_options,
     write_report,
@@ -109,7 +109,7 @@ def scan(
     Exit status: 0 on success, 2 when an input is missing or invalid.
     """
     with errors():
-        documents = read_documents(paths, encoding=encoding)
+        documents = stream_documents(paths, encoding=encoding)
         from syndetect.formats.terminal import progress_bar  # rich: only when scanning
 
         with progress_bar(sys.stderr, enabled=not quiet) as progress:

@@ -28,6 +28,7 @@ __all__ = [
     "errors",
     "fail",
     "read_documents",
+    "stream_documents",
     "text_or_json",
     "tuning_options",
     "use_color",
@@ -90,6 +91,18 @@ encoding_option = click.option(
     "feeds detect their own encoding and ignore it.",
 )
 """The ``--encoding NAME`` option of the commands that read articles."""
+
+
+def stream_documents(paths: tuple[str, ...], *, encoding: str = "utf-8") -> Iterator[Document]:
+    """The documents under ``paths``, read as they are asked for (a scan never
+    holds all their texts); an input with none is an error, raised once it
+    is read to the end."""
+    empty = True
+    for document in read_paths(paths, encoding=encoding):
+        empty = False
+        yield document
+    if empty:
+        raise EmptyInputError(", ".join(paths), "no documents to read")
 
 
 def read_documents(paths: tuple[str, ...], *, encoding: str = "utf-8") -> list[Document]:

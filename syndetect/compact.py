@@ -72,8 +72,10 @@ class Spans(_Packed, Sequence[tuple[int, int]]):
     def __getitem__(self, index: int | slice) -> tuple[int, int] | tuple[tuple[int, int], ...]:
         if isinstance(index, slice):
             return tuple(self)[index]
-        i = range(len(self))[index]  # negative indices, IndexError
-        return self._flat[2 * i], self._flat[2 * i + 1]
+        if index < 0:
+            index = range(len(self))[index]  # IndexError below -len
+        # Past the end, the array raises IndexError.
+        return self._flat[2 * index], self._flat[2 * index + 1]
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         items = iter(self._flat)

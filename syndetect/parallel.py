@@ -13,17 +13,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
-__all__ = ["Progress", "available_cores", "run_stage"]
+__all__ = ["Progress", "available_cores", "run_stage", "run_stream"]
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 Shared = TypeVar("Shared")
 
 Progress = Callable[[str, int, int], None]
-"""``progress(stage, done, total)``, called as a stage advances."""
+"""``progress(stage, done, total)``, called as a stage advances; ``total`` is
+0 while it is not known (documents still being read)."""
 
 # The data a forked worker inherits; set only while a pool is alive.
 _shared: Any = None
@@ -98,3 +102,65 @@ def run_stage(
     finally:
         _shared = None
     return results
+
+
+def run_stream(
+    name: str,
+    func: Callable[[Shared, Item], Result],
+    items: Iterable[Item],
+    shared: Shared,
+    *,
+    jobs: int = 1,
+    chunk_size: int = 64,
+    progress: Progress | None = None,
+) -> Iterator[Result]:
+    """:func:`run_stage` over items read as the work goes: ``items`` is read
+    a chunk at a time, only a few chunks ahead of the workers, so that it is
+    never all in memory. The items travel to the workers (they must pickle);
+    results are yielded in the order of ``items``. ``progress`` gets the
+    length of ``items`` as its total when it has one, else 0.
+    """
+    global _shared
+    total = len(items) if isinstance(items, Sized) else 0
+    read = iter(items)
+    chunks = iter(lambda: list(islice(read, chunk_size)), [])
+    ahead = list(islice(chunks, 2))
+    done = 0
+    if progress:
+        progress(name, 0, total)
+    if jobs <= 1 or len(ahead) <= 1 or not _can_fork():
+        for chunk in _chain(ahead, chunks):
+            for item in chunk:
+                yield func(shared, item)
+            done += len(chunk)
+            if progress:
+                progress(name, done, total)
+        return
+    _shared = shared
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs) as pool:
+            pending: deque[tuple[int, AsyncResult[list[Result]]]] = deque()
+
+            def submit(chunk: list[Item]) -> None:
+                pending.append((len(chunk), pool.apply_async(_run_chunk, ((func, chunk),))))
+
+            for chunk in _chain(ahead, islice(chunks, 2 * jobs - len(ahead))):
+                submit(chunk)
+            while pending:
+                size, result = pending.popleft()
+                part = result.get()
+                following = next(chunks, None)
+                if following is not None:
+                    submit(following)
+                yield from part
+                done += size
+                if progress:
+                    progress(name, done, total)
+    finally:
+        _shared = None
+
+
+def _chain(first: list[list[Item]], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:
+    yield from first
+    yield from rest

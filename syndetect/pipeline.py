@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from syndetect.align import Match, align_many, build_passage
+from syndetect.align import Match, align_sentences, build_passage, sentences_to_align
+from syndetect.compact import int_array
 from syndetect.derive import clusters, common_sources, decide_direction
 from syndetect.errors import DuplicateIdError
 from syndetect.index import Candidates, Permutations, find_candidates, minhash_signature
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
+from syndetect.normalize import Words
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
-from syndetect.parallel import Progress, run_stage
+from syndetect.parallel import Progress, run_stage, run_stream
 from syndetect.shingle import (
     PreparedDocument,
     common_sentences,
@@ -25,8 +28,8 @@ from syndetect.shingle import (
     drop_sentences,
     drop_shingles,
     prepare,
-    share_words,
 )
+from syndetect.spool import Spool, pack, spooled
 
 __all__ = ["build_pair", "candidate_pairs", "scan"]
 
@@ -79,33 +82,53 @@ def build_pair(
     )
 
 
+_NO_WORDS = Words((), array("i"), array("i"))
+
+
 def _prepare_one(
-    shared: tuple[Sequence[Document], ScanOptions], number: int
-) -> tuple[int, PreparedDocument, DocumentInfo]:
-    documents, options = shared
-    document = documents[number]
+    options: ScanOptions, document: Document
+) -> tuple[PreparedDocument, DocumentInfo, bytes]:
+    """The document prepared without its text and words, which travel as a
+    spool record instead, and what the report says of it."""
     prepared = prepare(document, options)
-    # The text stays behind: the caller has the document already.
-    without_text = replace(prepared, document=replace(document, text=""))
-    return number, without_text, describe(document)
+    light = replace(prepared, document=replace(document, text=""), words=_NO_WORDS)
+    return light, describe(document), pack(document.text, prepared.words)
+
+
+@dataclass(frozen=True)
+class _Collection:
+    """The prepared documents of a scan, sorted by id, without their texts
+    and words, which :meth:`whole` reads back from the spool."""
+
+    kept: Sequence[PreparedDocument]
+    spool: Spool
+    records: Sequence[int]
+
+    def whole(self, number: int) -> PreparedDocument:
+        light = self.kept[number]
+        text, words = self.spool.read(self.records[number])
+        return replace(light, document=replace(light.document, text=text), words=words)
 
 
 def _pairs_of(
-    shared: tuple[Sequence[PreparedDocument], Sequence[DocumentInfo], ScanOptions, Candidates],
+    shared: tuple[_Collection, Sequence[DocumentInfo], ScanOptions, Candidates],
     span: tuple[int, int],
 ) -> list[Pair]:
     """The pairs of candidates ``[start, stop)``, which all have the same first document."""
-    prepared, infos, options, candidates = shared
+    documents, infos, options, candidates = shared
     group = candidates[span[0] : span[1]]
     first = int(group.first[0])
-    a = prepared[first]
+    a = documents.whole(first)
     seconds = group.second.tolist()
-    found = align_many(a, [prepared[j] for j in seconds], options)
-    return [
-        build_pair(a, prepared[j], infos[first], infos[j], matches, jaccard)
-        for j, jaccard, matches in zip(seconds, group.jaccard.tolist(), found, strict=True)
-        if matches
-    ]
+    found = sentences_to_align(a, [documents.kept[j] for j in seconds], options)
+    pairs = []
+    for j, jaccard, sentence_pairs in zip(seconds, group.jaccard.tolist(), found, strict=True):
+        if sentence_pairs:
+            b = documents.whole(j)
+            matches = align_sentences(a, b, sentence_pairs, options)
+            if matches:
+                pairs.append(build_pair(a, b, infos[first], infos[j], matches, jaccard))
+    return pairs
 
 
 def _signature_of(
@@ -168,6 +191,40 @@ def candidate_pairs(
     return kept, found
 
 
+def _prepare_all(
+    documents: Iterable[Document],
+    options: ScanOptions,
+    spool: Spool,
+    jobs: int,
+    progress: Progress | None,
+) -> tuple[list[PreparedDocument], list[DocumentInfo], Sequence[int]]:
+    """Every document prepared (read as a stream, its text and words written
+    to ``spool``), sorted by id; what the report says of each; and the spool
+    record of each."""
+    light: list[PreparedDocument] = []
+    infos: list[DocumentInfo] = []
+    for prepared, info, record in run_stream(
+        "prepare", _prepare_one, documents, options, jobs=jobs, progress=progress
+    ):
+        spool.append(record)
+        light.append(prepared)
+        infos.append(info)
+    spool.seal()
+    ids = [p.document.id for p in light]
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    light = [light[i] for i in order]
+    _check_unique(light)
+    return light, [infos[i] for i in order], int_array(order)
+
+
+def _check_unique(prepared: Sequence[PreparedDocument]) -> None:
+    """Raise :class:`DuplicateIdError` for two documents (sorted by id) with one id."""
+    for previous, current in pairwise(p.document for p in prepared):
+        if previous.id == current.id:
+            where = current.path or previous.path or "<input>"
+            raise DuplicateIdError(where, f"duplicate document id {current.id!r}")
+
+
 def scan(
     documents: Iterable[Document],
     *,
@@ -180,7 +237,10 @@ def scan(
 
     Args:
         documents: The articles, in any order (the report does not depend on
-            it). An empty iterable gives an empty report.
+            it). An empty iterable gives an empty report. It is read once, as
+            a stream: the texts go to a temporary file as they are prepared
+            (see :mod:`syndetect.spool`), so a generator keeps them out of
+            memory.
         options: Tuning options; defaults suit news articles.
         jobs: Processes for preparing documents, finding candidates and
             aligning them (`syndetect.parallel.available_cores()` is all this
@@ -208,44 +268,23 @@ def scan(
     """
     if changes:
         options = replace(options, **changes)
-    docs = sorted(documents, key=lambda d: d.id)
-    for previous, current in pairwise(docs):
-        if previous.id == current.id:
-            where = current.path or previous.path or "<input>"
-            raise DuplicateIdError(where, f"duplicate document id {current.id!r}")
-
-    def restore(
-        result: tuple[int, PreparedDocument, DocumentInfo],
-    ) -> tuple[int, PreparedDocument, DocumentInfo]:
-        number, prepared, info = result
-        return number, replace(share_words(prepared), document=docs[number]), info
-
-    prepared_infos = run_stage(
-        "prepare",
-        _prepare_one,
-        range(len(docs)),
-        (docs, options),
-        jobs=jobs,
-        progress=progress,
-        finish=restore,
-    )
-    prepared = [p for _, p, _ in prepared_infos]
-    infos = [info for _, _, info in prepared_infos]
-    del prepared_infos
-    prepared, candidates = candidate_pairs(prepared, options, jobs=jobs, progress=progress)
-    found = run_stage(
-        "align",
-        _pairs_of,
-        _spans(candidates, 256) if len(candidates) else [],
-        (prepared, infos, options, candidates),
-        jobs=jobs,
-        chunk_size=16,
-        progress=progress,
-    )
+    with spooled() as spool:
+        light, infos, records = _prepare_all(documents, options, spool, jobs, progress)
+        kept, candidates = candidate_pairs(light, options, jobs=jobs, progress=progress)
+        del light  # what candidate_pairs changed is kept once, not twice
+        found = run_stage(
+            "align",
+            _pairs_of,
+            _spans(candidates, 256) if len(candidates) else [],
+            (_Collection(kept, spool, records), infos, options, candidates),
+            jobs=jobs,
+            chunk_size=16,
+            progress=progress,
+        )
     pairs = sorted((p for group in found for p in group), key=lambda p: (p.source, p.derived))
     pairs = sorted(common_sources(pairs, infos), key=lambda p: (p.source, p.derived))
     return Report(
         documents=tuple(infos),
         pairs=tuple(pairs),
-        clusters=clusters([d.id for d in docs], pairs),
+        clusters=clusters([info.id for info in infos], pairs),
     )

@@ -39,3 +39,41 @@ def test_a_verbatim_passage_counts_every_word() -> None:
     (pair,) = syndetect.scan([FIRST, copy], min_pair_words=36).pairs
     assert [p.kind for p in pair.passages] == ["verbatim"]
     assert syndetect.scan([FIRST, copy], min_pair_words=37).pairs == ()
+
+
+def test_pairs_dropped_before_alignment_are_those_alignment_would_drop(
+    generated_documents: list[syndetect.Document],
+) -> None:
+    """The bound of sentences_to_align (sentences plus bridgeable gaps) never
+    drops a pair that aligning every sentence pair worth it would report."""
+    from dataclasses import replace
+
+    from syndetect.align import (
+        _most_shared,
+        _sentence_pairs_many,
+        align_sentences,
+        sentences_to_align,
+    )
+    from syndetect.options import DEFAULT_OPTIONS
+    from syndetect.shingle import prepare
+
+    dropped = 0
+    for options in (DEFAULT_OPTIONS, replace(DEFAULT_OPTIONS, min_pair_words=60)):
+        prepared = [prepare(d, options) for d in generated_documents]
+        for k, a in enumerate(prepared):
+            others = prepared[k + 1 :]
+            raw = _sentence_pairs_many(a, others, options.min_shared_shingles)
+            kept = sentences_to_align(a, others, options)
+            for b, every, some in zip(others, raw, kept, strict=True):
+                full = align_sentences(a, b, every, options) if every else []
+                assert (align_sentences(a, b, some, options) if some else []) == full
+                if full:
+                    found = sum(
+                        shared_words(
+                            a.words.words[m.a_start : m.a_end], b.words.words[m.b_start : m.b_end]
+                        )
+                        for m in full
+                    )
+                    assert found <= _most_shared(a, b, every)
+                dropped += bool(every) and not some
+    assert dropped > 100  # the bound did drop pairs

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
+import pytest
 from click.testing import CliRunner
 
 import syndetect
 from syndetect.cli import cli
 from syndetect.formats.terminal import progress_bar
-from syndetect.parallel import available_cores, run_stage
+from syndetect.parallel import available_cores, run_stage, run_stream
 
 
 def _square_plus(shared: int, item: int) -> int:
@@ -90,3 +92,57 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
         callback("align", 0, 4)
         callback("align", 4, 4)
     assert "Aligning candidates" in terminal.getvalue()
+
+
+def _counted(read: list[int], limit: int) -> Iterator[int]:
+    for item in range(limit):
+        read.append(item)
+        yield item
+
+
+def test_run_stream_keeps_order_and_reads_a_few_chunks_ahead() -> None:
+    for jobs in (1, 2):
+        read: list[int] = []
+        calls: list[tuple[str, int, int]] = []
+        results = run_stream(
+            "square",
+            _square_plus,
+            _counted(read, 1000),
+            7,
+            jobs=jobs,
+            chunk_size=10,
+            progress=lambda *a: calls.append(a),  # noqa: B023
+        )
+        first = next(results)
+        # Two chunks read to choose between processes; 2 * jobs chunks in the
+        # workers' hands, and the next one read as the first result comes.
+        assert first == 7 and len(read) <= 10 * max(2, 2 * jobs + 1)
+        assert [first, *results] == [i * i + 7 for i in range(1000)]
+        assert calls[0] == ("square", 0, 0) and calls[-1] == ("square", 1000, 0)
+
+
+def test_run_stream_gives_a_sequence_total_and_handles_nothing() -> None:
+    calls: list[tuple[str, int, int]] = []
+    got = list(
+        run_stream("s", _square_plus, [1, 2, 3], 0, jobs=2, progress=lambda *a: calls.append(a))
+    )
+    assert got == [1, 4, 9] and calls[-1] == ("s", 3, 3)
+    assert list(run_stream("empty", _square_plus, iter([]), 0, jobs=2)) == []
+
+
+def _failing(read: list[int]) -> Iterator[int]:
+    yield from _counted(read, 100)
+    raise syndetect.SyndetectError("bad input")
+
+
+def test_run_stream_passes_on_an_error_of_its_input() -> None:
+    with pytest.raises(syndetect.SyndetectError, match="bad input"):
+        list(run_stream("s", _square_plus, _failing([]), 0, jobs=2, chunk_size=10))
+
+
+def test_scan_reads_documents_as_a_stream(seed_documents: list[syndetect.Document]) -> None:
+    """A generator is read once, and gives the report of the same list."""
+    assert (
+        syndetect.scan(iter(seed_documents), jobs=2).to_json()
+        == syndetect.scan(seed_documents).to_json()
+    )

@@ -114,9 +114,10 @@ def progress_bar(stream: IO[str], *, enabled: bool) -> Iterator[ProgressCallback
     tasks: dict[str, TaskID] = {}
 
     def update(stage: str, done: int, total: int) -> None:
+        size = total or None  # 0: not known yet (documents still being read)
         if stage not in tasks:
-            tasks[stage] = bar.add_task(_LABELS.get(stage, stage), total=total)
-        bar.update(tasks[stage], completed=done, total=total)
+            tasks[stage] = bar.add_task(_LABELS.get(stage, stage), total=size)
+        bar.update(tasks[stage], completed=done, total=size)
 
     with bar:
         yield update
