@@ -11,11 +11,11 @@ text can be reported with offsets into the text as read.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from syndetect.compact import int_array
 
@@ -120,11 +120,6 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText("".join(out), tuple(starts), tuple(ends))
 
 
-# Words are interned: a collection of articles has a small vocabulary, and one
-# string per distinct word (not per occurrence) keeps large scans small.
-_intern = sys.intern
-
-
 def offsets(values: Iterable[int]) -> array[int]:
     """Character offsets as a compact array: of 32-bit integers, 64-bit only
     for a text longer than 2**31 characters."""
@@ -208,23 +203,25 @@ def words(text: str) -> Words:
         (0, 7)
     """
     if text.isascii():
-        found = [(m.group(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
+        # Lowercasing ASCII keeps every offset.
+        found = list(_ASCII_WORD.finditer(text.lower()))
         return Words(
-            tuple(_intern(w.lower().translate(_ASCII_APOSTROPHES)) for w, _, _ in found),
-            offsets(s for _, s, _ in found),
-            offsets(e for _, _, e in found),
+            tuple([m.group().translate(_ASCII_APOSTROPHES) for m in found]),
+            *_spans(found),
         )
     table = _char_by_char(text)
     if table is not None:
         # Same result as below, without building the normalised text: every
         # character maps to at most one, so words keep their original spans.
-        found = [(m.group(), m.start(), m.end()) for m in _FAST_WORD.finditer(text)]
-        return Words(
-            tuple(_intern(w.translate(table)) for w, _, _ in found),
-            offsets(s for _, s, _ in found),
-            offsets(e for _, _, e in found),
-        )
+        found = list(_FAST_WORD.finditer(text))
+        return Words(tuple([m.group().translate(table) for m in found]), *_spans(found))
     return _normalized_words(text)
+
+
+def _spans(found: Sequence[re.Match[str]]) -> tuple[array[int], array[int]]:
+    """The start and end offsets of the matches ``found``."""
+    flat = offsets(chain.from_iterable(m.span() for m in found))
+    return flat[0::2], flat[1::2]
 
 
 def word_starts(text: str) -> Sequence[int]:
@@ -242,7 +239,7 @@ def _normalized_words(text: str) -> Words:
     norm = normalize(text)
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm.text)]
     return Words(
-        tuple(_intern(w) for w, _, _ in found),
+        tuple(w for w, _, _ in found),
         offsets(norm.starts[s] for _, s, _ in found),
         offsets(norm.ends[e - 1] for _, _, e in found),
     )

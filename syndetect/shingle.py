@@ -18,7 +18,6 @@ Boilerplate never creates matches:
 from __future__ import annotations
 
 import math
-import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -46,7 +45,6 @@ __all__ = [
     "drop_shingles",
     "ngrams",
     "prepare",
-    "share_words",
     "shingle_hash",
     "site_of",
 ]
@@ -211,15 +209,6 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
         usable=Flags(usable),
         sentence_shingles=_shingle_sentences(ws, spans, usable, options.shingle_size),
     )
-
-
-def share_words(doc: PreparedDocument) -> PreparedDocument:
-    """``doc`` with its words interned (:func:`sys.intern`), as :func:`prepare`
-    makes them: documents prepared in another process and sent back hold one
-    string per occurrence, and the documents of a large scan should share one
-    string per distinct word."""
-    ws = doc.words
-    return replace(doc, words=replace(ws, words=tuple(map(sys.intern, ws.words))))
 
 
 def site_of(document: Document) -> str | None:

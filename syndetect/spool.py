@@ -37,7 +37,9 @@ def pack(text: str, words: Words) -> bytes:
     """One document's record: its text and its words with their offsets."""
     encoded = text.encode("utf-8", _UTF8)
     joined = "\0".join(words.words).encode("utf-8", _UTF8)
-    starts, ends = int_array(words.starts), int_array(words.ends)
+    starts, ends = words.starts, words.ends
+    if not isinstance(starts, array) or not isinstance(ends, array):
+        starts, ends = int_array(starts), int_array(ends)
     if starts.typecode != ends.typecode:
         starts, ends = array("q", starts), array("q", ends)
     head = _HEADER.pack(len(encoded), len(joined), len(words), starts.typecode.encode())
