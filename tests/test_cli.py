@@ -236,6 +236,17 @@ def test_malformed_jsonl_line(tmp_path: Path) -> None:
     assert f"{feed}:1" not in line and f"{feed}:2" not in line
 
 
+def test_malformed_line_after_many_articles_stops_a_parallel_scan(tmp_path: Path) -> None:
+    """The input is read as workers prepare it: an error far into it still
+    exits 2 with its line, and no report is written."""
+    feed = tmp_path / "feed.jsonl"
+    good = [json.dumps({"id": f"d{n}", "text": f"Article {n} says little."}) for n in range(400)]
+    feed.write_text("\n".join([*good, '{"id": "bad", "text": ']) + "\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert_input_error(scan(str(feed), "-j", "2", "-o", str(out)), f"{feed}:401:")
+    assert not out.exists()
+
+
 def test_malformed_jsonl_line_number_counts_blank_lines(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text('\n{"id": "a", "text": "one"}\n\n\nnot json\n', encoding="utf-8")
