@@ -59,7 +59,6 @@ def run_stage(
     jobs: int = 1,
     chunk_size: int = 64,
     progress: Progress | None = None,
-    finish: Callable[[Result], Result] | None = None,
 ) -> list[Result]:
     """``[func(shared, item) for item in items]``, on up to ``jobs`` processes.
 
@@ -71,37 +70,13 @@ def run_stage(
         jobs: Processes to use; 1 runs everything in this process.
         chunk_size: Items handed to a worker at a time.
         progress: Called after every chunk with ``(name, done, len(items))``.
-        finish: Applied, in this process, to every result (as results
-            arrive, not once they all have): what a worker sends back may
-            need this process's data to be whole again.
 
     Returns:
         The results, in the order of ``items``.
     """
-    global _shared
-    total = len(items)
-    chunks = [items[start : start + chunk_size] for start in range(0, total, chunk_size)]
-    results: list[Result] = []
-    if progress:
-        progress(name, 0, total)
-    if jobs <= 1 or len(chunks) <= 1 or not _can_fork():
-        for chunk in chunks:
-            part = [func(shared, item) for item in chunk]
-            results.extend(map(finish, part) if finish else part)
-            if progress:
-                progress(name, len(results), total)
-        return results
-    _shared = shared
-    try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(jobs, len(chunks))) as pool:
-            for part in pool.imap(_run_chunk, [(func, chunk) for chunk in chunks]):
-                results.extend(map(finish, part) if finish else part)
-                if progress:
-                    progress(name, len(results), total)
-    finally:
-        _shared = None
-    return results
+    return list(
+        run_stream(name, func, items, shared, jobs=jobs, chunk_size=chunk_size, progress=progress)
+    )
 
 
 def run_stream(
@@ -114,11 +89,11 @@ def run_stream(
     chunk_size: int = 64,
     progress: Progress | None = None,
 ) -> Iterator[Result]:
-    """:func:`run_stage` over items read as the work goes: ``items`` is read
+    """:func:`run_stage`, yielding the results as they come: ``items`` is read
     a chunk at a time, only a few chunks ahead of the workers, so that it is
-    never all in memory. The items travel to the workers (they must pickle);
-    results are yielded in the order of ``items``. ``progress`` gets the
-    length of ``items`` as its total when it has one, else 0.
+    never all in memory (it may be a generator). Results are yielded in the
+    order of ``items``; ``progress`` gets the length of ``items`` as its total
+    when it has one, else 0.
     """
     global _shared
     total = len(items) if isinstance(items, Sized) else 0
