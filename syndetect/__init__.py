@@ -14,6 +14,7 @@ from syndetect.errors import (
     MalformedRecordError,
     MissingPathError,
     SyndetectError,
+    TemporaryFileError,
     UnsupportedFormatError,
 )
 from syndetect.evaluation import Evaluation, evaluate, evaluate_files
@@ -39,6 +40,7 @@ __all__ = [
     "Report",
     "ScanOptions",
     "SyndetectError",
+    "TemporaryFileError",
     "UnsupportedFormatError",
     "__version__",
     "evaluate",

@@ -17,6 +17,7 @@ __all__ = [
     "NoArticleError",
     "SkippedFileWarning",
     "SyndetectError",
+    "TemporaryFileError",
     "UnsupportedFormatError",
 ]
 
@@ -73,6 +74,22 @@ class NoArticleError(EmptyInputError):
     Named explicitly, such a file is an error; met while reading a directory,
     it is skipped with a [`SkippedFileWarning`][syndetect.errors.SkippedFileWarning].
     """
+
+
+class TemporaryFileError(SyndetectError):
+    """A scan cannot write its temporary file (the texts of the documents it
+    scans, see :mod:`syndetect.spool`): the directory is missing, not
+    writable or full.
+
+    Args:
+        directory: Where the file was to be (``$TMPDIR`` by default).
+        message: What is wrong, without the directory.
+    """
+
+    def __init__(self, directory: str, message: str) -> None:
+        self.directory = directory
+        self.message = message
+        super().__init__(f"{directory}: {message}")
 
 
 class SkippedFileWarning(UserWarning):

@@ -257,6 +257,8 @@ def scan(
 
     Raises:
         DuplicateIdError: Two documents have the same id.
+        TemporaryFileError: The texts cannot be written to a temporary file
+            (``$TMPDIR`` missing or full).
 
     Examples:
         >>> from syndetect import Document, scan

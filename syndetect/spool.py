@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from typing import IO
 
 from syndetect.compact import int_array
+from syndetect.errors import TemporaryFileError
 from syndetect.normalize import Words
 
 __all__ = ["Spool", "pack", "spooled", "unpack"]
@@ -75,14 +76,22 @@ class Spool:
 
     Args:
         directory: Where the temporary file is made (default: the system's
-            temporary directory). It has no name and is removed on
-            :meth:`close`, or by the system if the process dies.
+            temporary directory, ``$TMPDIR``). It has no name and is removed
+            on :meth:`close`, or by the system if the process dies.
         cache_size: Records kept unpacked per process.
+
+    Raises:
+        TemporaryFileError: The file cannot be made or written (no such
+            directory, no room left).
     """
 
     def __init__(self, directory: str | None = None, *, cache_size: int = 1024) -> None:
-        # Open for the spool's life; close() closes it.
-        self._file: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
+        self._directory = directory or tempfile.gettempdir()
+        try:
+            # Open for the spool's life; close() closes it.
+            self._file: IO[bytes] = tempfile.TemporaryFile(dir=self._directory)  # noqa: SIM115
+        except OSError as exc:
+            raise self._error(exc) from exc
         self._ends = array("q")
         self._map: mmap.mmap | None = None
         self._cache: OrderedDict[int, tuple[str, Words]] = OrderedDict()
@@ -95,14 +104,27 @@ class Spool:
         """Write ``record``; returns its number."""
         if self._map is not None:
             raise ValueError("the spool is sealed")
-        self._file.write(record)
+        try:
+            self._file.write(record)
+        except OSError as exc:
+            raise self._error(exc) from exc
         self._ends.append((self._ends[-1] if self._ends else 0) + len(record))
         return len(self._ends) - 1
+
+    def _error(self, exc: OSError) -> TemporaryFileError:
+        return TemporaryFileError(
+            self._directory,
+            f"cannot write the scan's temporary file: {exc.strerror or exc}"
+            " (set TMPDIR to a directory with room for about 14 KB per article)",
+        )
 
     def seal(self) -> None:
         """Finish writing: map the file for reading."""
         if self._map is None:
-            self._file.flush()
+            try:
+                self._file.flush()
+            except OSError as exc:
+                raise self._error(exc) from exc
             if self._ends and self._ends[-1]:
                 self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from array import array
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from syndetect.errors import TemporaryFileError
 from syndetect.normalize import Words, words
 from syndetect.parallel import run_stage
 from syndetect.spool import Spool, pack, spooled, unpack
@@ -61,3 +64,11 @@ def test_the_cache_keeps_the_last_records_read() -> None:
         assert spool.read(0) is not first and spool.read(0) == first
     finally:
         spool.close()
+
+
+def test_a_directory_that_cannot_hold_the_spool_is_a_syndetect_error(tmp_path: Path) -> None:
+    """The CLI turns it into one line and exit 2, as any SyndetectError. (An
+    unusable $TMPDIR is not one: Python then falls back to /tmp.)"""
+    missing = tmp_path / "no-such-dir"
+    with pytest.raises(TemporaryFileError, match=f"^{re.escape(str(missing))}: cannot write"):
+        Spool(str(missing))
