@@ -1,9 +1,24 @@
-"""What counts as shared text when a pair is weighed against ``min_pair_words``."""
+"""What counts as shared text when a pair is weighed against ``min_pair_words``,
+and the shortcuts of alignment that must not change what it finds."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 import syndetect
-from syndetect.align import shared_words
+from syndetect.align import (
+    _most_shared,
+    _sentence_pairs_many,
+    _Taken,
+    align_sentences,
+    sentences_to_align,
+    shared_words,
+)
+from syndetect.options import DEFAULT_OPTIONS
+from syndetect.shingle import prepare
 
 # Two sentences in one frame with other words in three of its slots, as two
 # independent articles in one domain's stock phrases write them (or as an
@@ -46,17 +61,6 @@ def test_pairs_dropped_before_alignment_are_those_alignment_would_drop(
 ) -> None:
     """The bound of sentences_to_align (sentences plus bridgeable gaps) never
     drops a pair that aligning every sentence pair worth it would report."""
-    from dataclasses import replace
-
-    from syndetect.align import (
-        _most_shared,
-        _sentence_pairs_many,
-        align_sentences,
-        sentences_to_align,
-    )
-    from syndetect.options import DEFAULT_OPTIONS
-    from syndetect.shingle import prepare
-
     dropped = 0
     for options in (DEFAULT_OPTIONS, replace(DEFAULT_OPTIONS, min_pair_words=60)):
         prepared = [prepare(d, options) for d in generated_documents]
@@ -77,3 +81,17 @@ def test_pairs_dropped_before_alignment_are_those_alignment_would_drop(
                     assert found <= _most_shared(a, b, every)
                 dropped += bool(every) and not some
     assert dropped > 100  # the bound did drop pairs
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=40))
+def test_taken_ranges_answer_as_a_scan_of_every_range(ranges: list[tuple[int, int]]) -> None:
+    """_Taken (bisection over sorted, non-overlapping ranges) says a range
+    overlaps exactly when one of the ranges taken so far does."""
+    taken, plain = _Taken(), list[tuple[int, int]]()
+    for start, size in ranges:
+        end = start + size
+        expected = any(start < e and s < end for s, e in plain)
+        assert taken.overlaps(start, end) == expected
+        if not expected:
+            taken.take(start, end)
+            plain.append((start, end))
