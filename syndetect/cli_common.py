@@ -8,7 +8,7 @@ import functools
 import os
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
@@ -114,17 +114,35 @@ def read_documents(paths: tuple[str, ...], *, encoding: str = "utf-8") -> list[D
     return documents
 
 
-def write_output(output: str, text: str, *, color: bool | None = None) -> None:
-    """Write ``text`` to the file ``output``, or to stdout for ``-``; ``color=True``
-    keeps ANSI codes that click would strip from a stdout that is not a terminal."""
+def write_output(output: str, text: str | Iterable[str], *, color: bool | None = None) -> None:
+    """Write ``text`` (a string, or pieces of one) to the file ``output``, or to
+    stdout for ``-``; ``color=True`` keeps ANSI codes that click would strip
+    from a stdout that is not a terminal."""
+    blocks = (text,) if isinstance(text, str) else _blocks(text)
     if output == "-":
-        click.echo(text, nl=False, color=color)
+        for block in blocks:
+            click.echo(block, nl=False, color=color)
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            for block in blocks:
+                handle.write(block)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
+
+
+def _blocks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Small pieces joined into blocks of about ``size`` characters."""
+    block: list[str] = []
+    length = 0
+    for piece in pieces:
+        block.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(block)
+            block, length = [], 0
+    if block:
+        yield "".join(block)
 
 
 color_option = click.option(
@@ -163,7 +181,7 @@ def write_report(output: str, report: Report, fmt: str, *, no_color: bool = Fals
 
         write_output(output, terminal.render(report), color=True)
     else:
-        write_output(output, syndetect.formats.render(report, fmt))
+        write_output(output, syndetect.formats.render_pieces(report, fmt))
 
 
 D = DEFAULT_OPTIONS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterator
 from typing import Any
 
 from syndetect.model import DocumentInfo, Pair, Passage, Report
@@ -13,6 +14,7 @@ __all__ = [
     "STYLE_TAGS",
     "Line",
     "Span",
+    "iter_json",
     "pair_to_dict",
     "render_json",
     "render_text",
@@ -74,6 +76,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 def render_json(report: Report, *, indent: int | None = 2) -> str:
     """The report as JSON text; the same report always gives the same bytes."""
     return json.dumps(report_to_dict(report), indent=indent, ensure_ascii=False) + "\n"
+
+
+def iter_json(report: Report, *, indent: int | None = 2) -> Iterator[str]:
+    """:func:`render_json` in pieces, made as they are asked for, so that a
+    large report is written without being held once more as one string."""
+    encoder = json.JSONEncoder(indent=indent, ensure_ascii=False)
+    yield from encoder.iterencode(report_to_dict(report))
+    yield "\n"
 
 
 _WIDTH = 100

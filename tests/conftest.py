@@ -53,6 +53,11 @@ def generated_documents() -> list[syndetect.Document]:
     return list(read_jsonl_stream(lines, "generated.jsonl"))
 
 
+@pytest.fixture(scope="session")
+def generated_report(generated_documents: list[syndetect.Document]) -> syndetect.Report:
+    return syndetect.scan(generated_documents)
+
+
 @pytest.fixture(autouse=True)
 def _no_color_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the plain text report unless they ask for colour: a FORCE_COLOR

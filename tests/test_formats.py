@@ -15,7 +15,16 @@ from click.testing import CliRunner
 
 import syndetect
 from syndetect.cli import cli
-from syndetect.formats import FORMATS, csv_format, dot, html, markdown, ndjson, render
+from syndetect.formats import (
+    FORMATS,
+    csv_format,
+    dot,
+    html,
+    markdown,
+    ndjson,
+    render,
+    render_pieces,
+)
 from syndetect.formats._util import derived_segments, source_segments
 from syndetect.model import Cluster, Document, DocumentInfo, Pair, Passage, Report
 
@@ -105,6 +114,22 @@ def test_every_format_is_deterministic_and_handles_empty_reports(
 ) -> None:
     assert render(seed_report, fmt) == render(seed_report, fmt)
     assert isinstance(render(Report((), (), ()), fmt), str)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_pieces_make_the_rendered_report(
+    seed_report: Report, generated_report: Report, fmt: str
+) -> None:
+    """What the CLI writes piece by piece is the rendered report, byte for byte."""
+    for report in (seed_report, generated_report, Report((), (), ())):
+        assert "".join(render_pieces(report, fmt)) == render(report, fmt)
+    with pytest.raises(ValueError, match="unknown report format"):
+        render_pieces(seed_report, "pdf")
+
+
+def test_json_and_ndjson_are_written_in_many_pieces(seed_report: Report) -> None:
+    assert len(list(render_pieces(seed_report, "json"))) > 100
+    assert len(list(render_pieces(seed_report, "ndjson"))) == len(seed_report.pairs)
 
 
 def test_markdown_has_the_pair_table_and_passages(seed_report: Report) -> None:
