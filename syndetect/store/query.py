@@ -28,6 +28,8 @@ _Matches = dict[int, set[int]]
 _Indexed = dict[int, tuple[_Effective, DocumentInfo]]
 """Indexed documents (by number) as a scan with the new documents sees them."""
 
+_NONE = np.zeros(0, dtype=np.uint32)
+
 _Buckets = dict[Bucket, bool]
 """A document's sentence LSH buckets, each with whether one of its sentences
 there is long enough to make a pair on its own (``min_pair_words``)."""
@@ -38,6 +40,11 @@ def _shingled(prepared: PreparedDocument) -> list[int]:
     return sorted(
         {k for k, h in zip(prepared.keys, prepared.sentence_shingles, strict=True) if len(h)}
     )
+
+
+def _shingles_of(documents: Iterable[_Effective]) -> npt.NDArray[np.uint32]:
+    """The distinct shingles of the sentences of ``documents``, sorted."""
+    return np.unique(np.concatenate([_NONE, *(e.prepared.shingles for e in documents)]))
 
 
 def _with_words(e: _Effective, stored: PreparedDocument) -> _Effective:
@@ -89,6 +96,17 @@ class _Crowds:
 class _Querying(_Core):
     """:meth:`IndexStore.query` and :meth:`IndexStore.candidates` of an index."""
 
+    @property
+    def _injective(self) -> bool:
+        """Whether two sentences can only share a sentence LSH bucket when
+        they share a shingle: each band has a row whose permutation maps
+        distinct (mixed) shingle hashes to distinct values (an odd ``a``
+        modulo 2**32), so equal minima there are the minima of one shingle.
+        True of the permutations of every seed tried; checked all the same."""
+        bands, rows = self._sentence_lsh
+        odd = (self._sentence_perms.a % 2 == 1)[: bands * rows].reshape(bands, rows)
+        return bool(odd.any(axis=1).all())
+
     def _entries(self, e: _Effective) -> list[tuple[Bucket, int, bool]]:
         """``(bucket, sentence key, strong)`` of the sentence sketches a scan
         bands; ``strong``: the sentence has at least ``min_pair_words`` words."""
@@ -108,12 +126,22 @@ class _Querying(_Core):
         return out
 
     def _counted_buckets(
-        self, docs: dict[int, _Effective], counted: Iterable[Bucket]
+        self,
+        docs: dict[int, _Effective],
+        counted: Iterable[Bucket],
+        shingles: npt.NDArray[np.uint32] | None = None,
     ) -> dict[int, _Buckets]:
         """:meth:`_buckets` of each of ``docs``, restricted to the ``counted``
-        buckets (those of the new documents), with their sketches computed at
-        once."""
+        buckets: those of the sentences of the new documents.
+
+        With ``shingles``, the shingles of those sentences (sorted, distinct),
+        only the sentences that share one of them are sketched: when
+        :attr:`_injective`, no other sentence can be in one of the buckets.
+        Each distinct set of shingles is sketched once (copies of a story
+        share sentences).
+        """
         least = self.options.min_pair_words
+        out: dict[int, _Buckets] = {doc: {} for doc in docs}
         owners: list[tuple[int, bool]] = []
         sets: list[npt.NDArray[np.uint32]] = []
         for doc, e in docs.items():
@@ -122,19 +150,38 @@ class _Querying(_Core):
                 if len(hashes):
                     owners.append((doc, end - start >= least))
                     sets.append(hashes)
-        out: dict[int, _Buckets] = {doc: {} for doc in docs}
         if not sets:
+            return out
+        if shingles is not None and self._injective:
+            every = np.concatenate(sets)
+            starts = np.cumsum([0, *(len(h) for h in sets[:-1])])
+            shared = np.logical_or.reduceat(np.isin(every, shingles), starts).tolist()
+        else:
+            shared = [True] * len(sets)
+        distinct: dict[bytes, int] = {}
+        unique: list[npt.NDArray[np.uint32]] = []
+        which: list[tuple[int, bool, int]] = []
+        for (doc, strong), hashes, ok in zip(owners, sets, shared, strict=True):
+            if ok:
+                at = distinct.setdefault(hashes.tobytes(), len(unique))
+                if at == len(unique):
+                    unique.append(hashes)
+                which.append((doc, strong, at))
+        if not unique:
             return out
         bands, rows = self._sentence_lsh
         wanted: list[set[bytes]] = [set() for _ in range(bands)]
         for band, h in counted:
             wanted[band].add(h)
-        sketches = sentence_signatures(sets, self._sentence_perms)
-        for (doc, strong), keys in zip(owners, band_key_rows(sketches, bands, rows), strict=True):
-            for band, h in enumerate(keys):
-                if h in wanted[band]:
-                    found = out[doc]
-                    found[(band, h)] = found.get((band, h), False) or strong
+        sketches = sentence_signatures(unique, self._sentence_perms)
+        hits: list[list[Bucket]] = [
+            [(band, h) for band, h in enumerate(keys) if h in wanted[band]]
+            for keys in band_key_rows(sketches, bands, rows)
+        ]
+        for doc, strong, at in which:
+            found = out[doc]
+            for b in hits[at]:
+                found[b] = found.get(b, False) or strong
         return out
 
     def _matches(
@@ -250,7 +297,9 @@ class _Querying(_Core):
 
             indexed = seen(self._load(access, partners, words=False))
             sentenced = sorted({d for ds in by_sentence.values() for d in ds})
-            theirs = self._counted_buckets({d: indexed[d][0] for d in sentenced}, crowds.new)
+            theirs = self._counted_buckets(
+                {d: indexed[d][0] for d in sentenced}, crowds.new, _shingles_of(effective)
+            )
             for d, buckets in theirs.items():
                 crowds.add(d, buckets)
             crowds.update()
