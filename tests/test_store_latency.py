@@ -1,0 +1,99 @@
+"""What keeps the SQLite index's add and query quick gives the same results:
+sketching only the candidate sentences that share a shingle with the new
+documents, and checkpointing the write-ahead log in a thread of its own."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from syndetect.index import Permutations, lsh_params
+from syndetect.options import DEFAULT_OPTIONS
+from syndetect.store import create_index, open_index
+from syndetect.store.query import _shingles_of
+from syndetect.store.sqlite import SQLiteStore
+from tests.index_corpus import corpus, crowded_corpus
+
+
+def test_default_sentence_permutations_map_shingles_one_to_one() -> None:
+    """Every band of the sentence sketches has a row whose permutation is
+    one-to-one on 32-bit values, so the shingle prefilter is used (and checked
+    against a scan by tests/test_store.py) with the default options."""
+    perms = Permutations.create(DEFAULT_OPTIONS.sentence_perm, DEFAULT_OPTIONS.seed)
+    values = np.arange(1 << 16, dtype=np.uint32) * np.uint32(65537)  # distinct
+    bands, rows = lsh_params(DEFAULT_OPTIONS.threshold, DEFAULT_OPTIONS.sentence_perm)
+    for band in range(bands):
+        row = band * rows + int(np.argmax(perms.a[band * rows : (band + 1) * rows] % 2))
+        assert len(np.unique(values * perms.a[row] + perms.b[row])) == len(values)
+
+
+def test_candidate_sentence_buckets_are_those_of_every_sketch(tmp_path: Path) -> None:
+    """The buckets of the indexed candidates that a query counts are the same
+    whether all their sentences are sketched or only those sharing a shingle
+    with the new documents; and the prefilter leaves sentences out."""
+    docs = corpus(seed=4) + [replace(d, id=f"c-{d.id}") for d in crowded_corpus(seed=4)]
+    new, indexed = docs[::7], [d for i, d in enumerate(docs) if i % 7]
+    with create_index(tmp_path / "i.db") as store:
+        assert isinstance(store, SQLiteStore) and store._injective
+        store.add(indexed)
+        effective, found, _, _, _ = store._search(new, aligning=False)
+        assert found
+        counted = {b for e in effective for b in store._buckets(store._entries(e))}
+        pool = _shingles_of(effective)
+        theirs = {doc: e for doc, (e, _) in found.items()}
+        every = store._counted_buckets(theirs, counted)
+        assert any(every.values())
+        assert store._counted_buckets(theirs, counted, pool) == every
+        sharing = sum(
+            bool(np.isin(h, pool).any())
+            for e in theirs.values()
+            for h in e.prepared.sentence_shingles
+            if len(h)
+        )
+        total = sum(len(h) > 0 for e in theirs.values() for h in e.prepared.sentence_shingles)
+        assert 0 < sharing < total
+
+
+def test_the_index_file_holds_an_add_once_checkpointed(tmp_path: Path) -> None:
+    """After an add, the checkpoint thread copies the write-ahead log into the
+    index file: a copy of the file alone (without its log) holds the batch,
+    and passes the integrity check."""
+    docs = corpus(seed=6)
+    path = tmp_path / "i.db"
+    with create_index(path) as store:
+        assert isinstance(store, SQLiteStore)
+        store.add(docs[:10])
+        store.add(docs[10:])
+        assert store._checkpointer is not None and store._checkpointer.flush(30)
+        shutil.copyfile(path, tmp_path / "copy.db")
+        assert sorted(store.ids()) == sorted(d.id for d in docs)
+    conn = sqlite3.connect(tmp_path / "copy.db")
+    (n,) = conn.execute("SELECT count(*) FROM documents").fetchone()
+    conn.close()
+    assert n == len(docs)
+    with open_index(tmp_path / "copy.db") as copy:
+        assert sorted(copy.ids()) == sorted(d.id for d in docs)
+        assert copy.integrity_check(deep=True) == ()
+
+
+def test_closing_stops_the_checkpoint_thread(tmp_path: Path) -> None:
+    """The thread starts with the first write and ends with the index; what it
+    had not copied yet is in the file once the index is closed."""
+    docs = [replace(d, id=f"x-{d.id}") for d in corpus(seed=7)]
+    path = tmp_path / "i.db"
+    store = create_index(path)
+    assert isinstance(store, SQLiteStore) and store._checkpointer is None
+    store.query(docs[:2])
+    assert store._checkpointer is None  # reading starts no thread
+    store.add(docs)
+    checkpointer = store._checkpointer
+    assert checkpointer is not None
+    store.close()
+    assert not checkpointer._thread.is_alive()
+    assert not Path(f"{path}-wal").exists()
+    with open_index(path) as again:
+        assert len(again.ids()) == len(docs)
