@@ -1,6 +1,7 @@
 """What keeps the SQLite index's add and query quick gives the same results:
 sketching only the candidate sentences that share a shingle with the new
-documents, and checkpointing the write-ahead log in a thread of its own."""
+documents, reading the words of the candidates worth aligning from the bytes
+already read, and checkpointing the write-ahead log in a thread of its own."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from syndetect.index import Permutations, lsh_params
 from syndetect.options import DEFAULT_OPTIONS
+from syndetect.shingle import prepare
 from syndetect.store import create_index, open_index
+from syndetect.store.encoding import decode_prepared, decode_words, encode_prepared
 from syndetect.store.query import _shingles_of
 from syndetect.store.sqlite import SQLiteStore
 from tests.index_corpus import corpus, crowded_corpus
@@ -97,3 +101,21 @@ def test_closing_stops_the_checkpoint_thread(tmp_path: Path) -> None:
     assert not Path(f"{path}-wal").exists()
     with open_index(path) as again:
         assert len(again.ids()) == len(docs)
+
+
+def test_words_read_after_the_rest_of_a_stored_document() -> None:
+    """A document read without its words, then its words alone, is the
+    document read at once; damaged bytes are refused."""
+    for doc in corpus(seed=3)[:8]:
+        prepared = prepare(doc, DEFAULT_OPTIONS)
+        data = encode_prepared(prepared)
+        whole = decode_prepared(data, doc)
+        assert whole.words == prepared.words and whole.keys == prepared.keys
+        bare = decode_prepared(data, doc, words=False)
+        assert len(bare.words) == 0 and bare.sentence_shingles == prepared.sentence_shingles
+        assert decode_words(data) == prepared.words
+        assert replace(bare, words=decode_words(data)) == whole
+        with pytest.raises(ValueError):
+            decode_words(data[:40])
+        with pytest.raises(ValueError):
+            decode_prepared(data[:-4], doc, words=False)

@@ -133,12 +133,15 @@ class _Plan:
 
 @dataclass(frozen=True)
 class _Loaded:
-    """An indexed document as stored."""
+    """An indexed document as stored; ``data`` is its encoded prepared
+    document (:func:`~syndetect.store.encoding.encode_prepared`), which
+    ``prepared`` may have been read from without its words."""
 
     prepared: PreparedDocument
     signature: npt.NDArray[np.uint32]
     info: DocumentInfo
     digest: bytes
+    data: bytes
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from syndetect.derive import clusters, common_sources
 from syndetect.index import find_candidates, sentence_signatures
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
+from syndetect.normalize import Words
 from syndetect.pipeline import build_pair
 from syndetect.shingle import PreparedDocument
 from syndetect.store.access import Bucket, _Access
@@ -47,13 +48,12 @@ def _shingles_of(documents: Iterable[_Effective]) -> npt.NDArray[np.uint32]:
     return np.unique(np.concatenate([_NONE, *(e.prepared.shingles for e in documents)]))
 
 
-def _with_words(e: _Effective, stored: PreparedDocument) -> _Effective:
-    """``e``, read without its words, with the words of ``stored`` (the same
-    document read with them)."""
+def _with_words(e: _Effective, words: Words) -> _Effective:
+    """``e``, read without its words, with its ``words``."""
     return replace(
         e,
-        prepared=replace(e.prepared, words=stored.words),
-        unstocked=replace(e.unstocked, words=stored.words),
+        prepared=replace(e.prepared, words=words),
+        unstocked=replace(e.unstocked, words=words),
     )
 
 
@@ -295,7 +295,8 @@ class _Querying(_Core):
                     for doc, x in loaded.items()
                 }
 
-            indexed = seen(self._load(access, partners, words=False))
+            first = self._load(access, partners, words=False)
+            indexed = seen(first)
             sentenced = sorted({d for ds in by_sentence.values() for d in ds})
             theirs = self._counted_buckets(
                 {d: indexed[d][0] for d in sentenced}, crowds.new, _shingles_of(effective)
@@ -317,8 +318,8 @@ class _Querying(_Core):
                     by_document[i] = {d for d in by_document.get(i, ()) if d in worth}
                 # the same documents as seen above, now with their words
                 indexed = {
-                    doc: (_with_words(indexed[doc][0], x.prepared), x.info)
-                    for doc, x in self._load(access, worth).items()
+                    doc: (_with_words(indexed[doc][0], self._words(first[doc])), first[doc].info)
+                    for doc in sorted(worth)
                 }
             return effective, indexed, by_sentence, by_document, mine, crowds
 
