@@ -142,31 +142,26 @@ class _Querying(_Core):
         """
         least = self.options.min_pair_words
         out: dict[int, _Buckets] = {doc: {} for doc in docs}
-        owners: list[tuple[int, bool]] = []
-        sets: list[npt.NDArray[np.uint32]] = []
-        for doc, e in docs.items():
-            p = e.prepared
-            for (start, end), hashes in zip(p.sentences, p.sentence_shingles, strict=True):
-                if len(hashes):
-                    owners.append((doc, end - start >= least))
-                    sets.append(hashes)
-        if not sets:
-            return out
+        views = [(doc, e.prepared, e.prepared.shingle_sentences) for doc, e in docs.items()]
+        every = np.concatenate([_NONE, *(hashes for _, _, (hashes, _, _) in views)])
         if shingles is not None and self._injective:
-            every = np.concatenate(sets)
-            starts = np.cumsum([0, *(len(h) for h in sets[:-1])])
-            shared = np.logical_or.reduceat(np.isin(every, shingles), starts).tolist()
+            shared = np.isin(every, shingles)
         else:
-            shared = [True] * len(sets)
+            shared = np.ones(len(every), dtype=bool)
         distinct: dict[bytes, int] = {}
         unique: list[npt.NDArray[np.uint32]] = []
-        which: list[tuple[int, bool, int]] = []
-        for (doc, strong), hashes, ok in zip(owners, sets, shared, strict=True):
-            if ok:
-                at = distinct.setdefault(hashes.tobytes(), len(unique))
-                if at == len(unique):
-                    unique.append(hashes)
-                which.append((doc, strong, at))
+        which: list[tuple[int, bool, int]] = []  # (doc, strong, its distinct set)
+        at = 0
+        for doc, p, (hashes, sentence, _) in views:
+            chosen = np.unique(sentence[shared[at : at + len(hashes)]]).tolist()
+            at += len(hashes)
+            for i in chosen:
+                start, end = p.sentences[i]
+                own = p.sentence_shingles[i]
+                k = distinct.setdefault(own.tobytes(), len(unique))
+                if k == len(unique):
+                    unique.append(own)
+                which.append((doc, end - start >= least, k))
         if not unique:
             return out
         bands, rows = self._sentence_lsh
@@ -178,10 +173,10 @@ class _Querying(_Core):
             [(band, h) for band, h in enumerate(keys) if h in wanted[band]]
             for keys in band_key_rows(sketches, bands, rows)
         ]
-        for doc, strong, at in which:
-            found = out[doc]
-            for b in hits[at]:
-                found[b] = found.get(b, False) or strong
+        for doc, strong, k in which:
+            buckets = out[doc]
+            for b in hits[k]:
+                buckets[b] = buckets.get(b, False) or strong
         return out
 
     def _matches(
