@@ -17,6 +17,7 @@ from syndetect.index import Permutations, lsh_params
 from syndetect.options import DEFAULT_OPTIONS
 from syndetect.shingle import prepare
 from syndetect.store import create_index, open_index
+from syndetect.store.access import _Access
 from syndetect.store.encoding import decode_prepared, decode_words, encode_prepared
 from syndetect.store.query import _shingles_of
 from syndetect.store.sqlite import SQLiteStore
@@ -119,3 +120,24 @@ def test_words_read_after_the_rest_of_a_stored_document() -> None:
             decode_words(data[:40])
         with pytest.raises(ValueError):
             decode_prepared(data[:-4], doc, words=False)
+
+
+def test_boilerplate_counts_read_alone_are_those_of_all_counts(tmp_path: Path) -> None:
+    """The SQLite index reads the counts of the boilerplate keys only; they are
+    the counts of every key, less those of the others, whatever the floor."""
+    docs = corpus(seed=2)
+    with create_index(tmp_path / "i.db") as store:
+        assert isinstance(store, SQLiteStore)
+        store.add(docs)
+        keys = sorted({k for d in docs for k in prepare(d, DEFAULT_OPTIONS).keys})
+
+        def compare(access: _Access) -> list[int]:
+            sizes = []
+            for floor, site_docs in ((2, 3), (3.5, 100), (1000, 2), (1, 1)):
+                found = access.common_counts(keys, floor, site_docs)
+                assert found == _Access.common_counts(access, keys, floor, site_docs)
+                sizes.append(len(found))
+            return sizes
+
+        sizes = store._read(compare)
+    assert min(sizes[:3]) > 0 and max(sizes[:3]) < sizes[3]
