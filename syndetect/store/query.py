@@ -102,7 +102,8 @@ class _Querying(_Core):
         they share a shingle: each band has a row whose permutation maps
         distinct (mixed) shingle hashes to distinct values (an odd ``a``
         modulo 2**32), so equal minima there are the minima of one shingle.
-        True of the permutations of every seed tried; checked all the same."""
+        datasketch's ``affine32`` scheme draws odd multipliers only; checked
+        all the same."""
         bands, rows = self._sentence_lsh
         odd = (self._sentence_perms.a % 2 == 1)[: bands * rows].reshape(bands, rows)
         return bool(odd.any(axis=1).all())
