@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import textwrap
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from syndetect.store.access import _Access
 from syndetect.store.encoding import decode_prepared, decode_words, encode_prepared
 from syndetect.store.query import _shingles_of
 from syndetect.store.sqlite import SQLiteStore
+from tests.crash import kill_inside_add
 from tests.index_corpus import corpus, crowded_corpus
 
 
@@ -141,3 +144,43 @@ def test_boilerplate_counts_read_alone_are_those_of_all_counts(tmp_path: Path) -
 
         sizes = store._read(compare)
     assert min(sizes[:3]) > 0 and max(sizes[:3]) < sizes[3]
+
+
+_ADDING = textwrap.dedent(
+    """
+    import itertools, json, sys
+    from dataclasses import replace
+    from pathlib import Path
+
+    import syndetect
+    from syndetect.store import open_index
+
+    index, marker, batch = sys.argv[1:4]
+    docs = [syndetect.Document(**d) for d in json.loads(Path(batch).read_text())]
+    with open_index(index) as store:
+        for n in itertools.count():  # until killed
+            doc = docs[n % len(docs)]
+            # one commit, and one checkpoint asked for, each
+            store.add([replace(doc, id=f"{doc.id}-{n // len(docs)}")])
+            if n == 3:
+                Path(marker).write_text("adding")
+    """
+)
+
+
+def test_sigkill_while_adds_and_checkpoints_run_keeps_every_committed_add(
+    tmp_path: Path,
+) -> None:
+    """Killed among adds of one article each (the checkpoint thread copying
+    the log meanwhile), the index opens, verifies, and holds the articles of
+    the adds that committed: the first ones, each whole."""
+    path = str(tmp_path / "i.db")
+    before, batch = kill_inside_add(tmp_path, path, _ADDING, lambda: time.sleep(0.5))
+    order = [f"{d.id}-{r}" for r in range(1000) for d in batch]
+    with open_index(path) as store:
+        assert store.integrity_check(deep=True) == ()
+        ids = set(store.ids())
+        added = order[: len(ids) - len(before)]
+        assert len(added) >= 4 and ids == {*before, *added}
+        store.add(batch)
+        assert store.integrity_check() == ()
