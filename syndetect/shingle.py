@@ -301,7 +301,9 @@ def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocumen
     if not len(shingles):
         return doc
     every = _table(doc).sorted_view[0]
-    keep = ~np.isin(every, shingles, assume_unique=True)
+    # both sorted: look each hash up by bisection (quicker than np.isin's sort)
+    at = np.searchsorted(shingles, every)
+    keep = np.asarray(shingles)[np.minimum(at, len(shingles) - 1)] != every
     if keep.all():
         return doc
     return replace(doc, sentence_shingles=_table(doc).keep(None, keep))

@@ -118,6 +118,15 @@ class _Access(ABC):
     def counts(self, keys: Sequence[int]) -> dict[int, tuple[int, int]]:
         """Stored ``(df, site_max)`` of those of ``keys`` that are counted."""
 
+    def common_counts(
+        self, keys: Sequence[int], floor: float, site_docs: int
+    ) -> dict[int, tuple[int, int]]:
+        """:meth:`counts` of those of ``keys`` that are boilerplate: counted in
+        at least ``floor`` documents, or ``site_docs`` of one site."""
+        return {
+            k: (df, m) for k, (df, m) in self.counts(keys).items() if df >= floor or m >= site_docs
+        }
+
     @abstractmethod
     def site_counts(self, keys: Sequence[int]) -> dict[int, dict[str, int]]:
         """Stored ``site -> n`` of each of ``keys`` that has any."""

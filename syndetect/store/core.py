@@ -24,12 +24,20 @@ from syndetect.errors import IndexCorruptError
 from syndetect.index import Permutations, lsh_params, minhash_signature, sentence_signatures
 from syndetect.metadata import describe
 from syndetect.model import Document
+from syndetect.normalize import Words
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument, drop_sentences, drop_shingles
 from syndetect.store.access import Bucket, SentenceBand, _Access, _Counts, _Record
 from syndetect.store.bands import band_key_rows, band_keys
 from syndetect.store.base import AddResult, IndexStore, RemoveResult
-from syndetect.store.encoding import _digest, _info, _info_json, decode_prepared, encode_prepared
+from syndetect.store.encoding import (
+    _digest,
+    _info,
+    _info_json,
+    decode_prepared,
+    decode_words,
+    encode_prepared,
+)
 from syndetect.store.plan import (
     _Boilerplate,
     _count,
@@ -193,12 +201,21 @@ class _Core(IndexStore):
                     np.frombuffer(row.signature, dtype="<u4").astype(np.uint32),
                     _info(row.info),
                     row.digest,
+                    row.prepared,
                 )
             except (ValueError, TypeError, KeyError, struct.error):
-                raise IndexCorruptError(
-                    self.location, f"stored words of document {row.document.id!r} are damaged"
-                ) from None
+                raise self._damaged(row.document.id) from None
         return out
+
+    def _words(self, loaded: _Loaded) -> Words:
+        """The words of a document :meth:`_load` read without them."""
+        try:
+            return decode_words(loaded.data)
+        except (ValueError, struct.error):
+            raise self._damaged(loaded.prepared.document.id) from None
+
+    def _damaged(self, id: str) -> IndexCorruptError:
+        return IndexCorruptError(self.location, f"stored words of document {id!r} are damaged")
 
     # -- band keys -----------------------------------------------------------
 

@@ -55,19 +55,46 @@ def encode_prepared(prepared: PreparedDocument) -> bytes:
     return b"".join(parts)
 
 
-def decode_prepared(data: bytes, document: Document, *, words: bool = True) -> PreparedDocument:
-    """The inverse of :func:`encode_prepared`, for ``document``.
+def _header(data: bytes) -> tuple[int, int, int, int]:
+    """``(words, sentences, shingles, word bytes)`` of an encoded prepared document."""
+    magic, n_words, n_sent, n_shingles, n_bytes = _PREPARED_HEADER.unpack_from(data)
+    if magic != _PREPARED_MAGIC:
+        raise ValueError("not an encoded prepared document")
+    return n_words, n_sent, n_shingles, n_bytes
 
-    With ``words`` false, the document's words are left out (no words, no
-    offsets): quicker, and enough to compare its sentences and shingles.
+
+def decode_words(data: bytes) -> Words:
+    """The words of an encoded prepared document (:func:`encode_prepared`),
+    read alone: for a document first read without them.
 
     Raises:
         ValueError: The bytes are not an encoded prepared document.
     """
-    magic, n_words, n_sent, n_shingles, n_bytes = _PREPARED_HEADER.unpack_from(data)
-    if magic != _PREPARED_MAGIC:
-        raise ValueError("not an encoded prepared document")
+    n_words, _, _, n_bytes = _header(data)
     at = _PREPARED_HEADER.size
+    raw = data[at : at + n_bytes].decode("utf-8")
+    at += n_bytes
+    starts = np.frombuffer(data, dtype="<i4", count=n_words, offset=at).tolist()
+    ends = np.frombuffer(data, dtype="<i4", count=n_words, offset=at + 4 * n_words).tolist()
+    ws = Words(tuple(raw.split("\x00")) if raw else (), offsets(starts), offsets(ends))
+    if len(ws) != n_words:
+        raise ValueError("encoded prepared document has the wrong number of words")
+    return ws
+
+
+def decode_prepared(data: bytes, document: Document, *, words: bool = True) -> PreparedDocument:
+    """The inverse of :func:`encode_prepared`, for ``document``.
+
+    With ``words`` false, the document's words are left out (no words, no
+    offsets): quicker, and enough to compare its sentences and shingles
+    (:func:`decode_words` reads them later).
+
+    Raises:
+        ValueError: The bytes are not an encoded prepared document.
+    """
+    n_words, n_sent, n_shingles, n_bytes = _header(data)
+    at = _PREPARED_HEADER.size + n_bytes + 8 * n_words
+    ws = decode_words(data) if words else Words((), offsets(()), offsets(()))
 
     def take(dtype: str, count: int) -> npt.NDArray[Any]:
         nonlocal at
@@ -75,17 +102,12 @@ def decode_prepared(data: bytes, document: Document, *, words: bool = True) -> P
         at += out.nbytes
         return out
 
-    raw = data[at : at + n_bytes].decode("utf-8") if words else ""
-    at += n_bytes
-    starts = take("<i4", n_words).tolist() if words else take("<i4", n_words)[:0].tolist()
-    ends = take("<i4", n_words).tolist() if words else take("<i4", n_words)[:0].tolist()
-    ws = Words(tuple(raw.split("\x00")) if raw else (), offsets(starts), offsets(ends))
     spans = take("<i4", 2 * n_sent).tolist()
     keys = take("<u8", n_sent).tolist()
     usable = [bool(u) for u in take("u1", n_sent).tolist()]
     counts = take("<i4", n_sent).tolist()
     flat = take("<u4", n_shingles).astype(np.uint32)
-    if at != len(data) or (words and len(ws) != n_words) or sum(counts) != n_shingles:
+    if at != len(data) or sum(counts) != n_shingles:
         raise ValueError("encoded prepared document has the wrong length")
     return PreparedDocument(
         document=document,

@@ -101,7 +101,8 @@ class _Boilerplate:
         """The boilerplate ones among ``keys`` (unsigned sentence keys)."""
         keys = list(keys)
         unknown = sorted({k for k in keys if k not in self._counts})
-        self._counts.update(self._access.counts(unknown))
+        # only the boilerplate ones are read: (0, 0) stands for any other
+        self._counts.update(self._access.common_counts(unknown, self._floor, self._site_docs))
         for k in unknown:
             self._counts.setdefault(k, (0, 0))
         return frozenset(k for k in keys if self.is_common(*self._counts[k]))
@@ -133,12 +134,15 @@ class _Plan:
 
 @dataclass(frozen=True)
 class _Loaded:
-    """An indexed document as stored."""
+    """An indexed document as stored; ``data`` is its encoded prepared
+    document (:func:`~syndetect.store.encoding.encode_prepared`), which
+    ``prepared`` may have been read from without its words."""
 
     prepared: PreparedDocument
     signature: npt.NDArray[np.uint32]
     info: DocumentInfo
     digest: bytes
+    data: bytes
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from syndetect.derive import clusters, common_sources
 from syndetect.index import find_candidates, sentence_signatures
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
+from syndetect.normalize import Words
 from syndetect.pipeline import build_pair
 from syndetect.shingle import PreparedDocument
 from syndetect.store.access import Bucket, _Access
@@ -28,6 +29,8 @@ _Matches = dict[int, set[int]]
 _Indexed = dict[int, tuple[_Effective, DocumentInfo]]
 """Indexed documents (by number) as a scan with the new documents sees them."""
 
+_NONE = np.zeros(0, dtype=np.uint32)
+
 _Buckets = dict[Bucket, bool]
 """A document's sentence LSH buckets, each with whether one of its sentences
 there is long enough to make a pair on its own (``min_pair_words``)."""
@@ -40,13 +43,17 @@ def _shingled(prepared: PreparedDocument) -> list[int]:
     )
 
 
-def _with_words(e: _Effective, stored: PreparedDocument) -> _Effective:
-    """``e``, read without its words, with the words of ``stored`` (the same
-    document read with them)."""
+def _shingles_of(documents: Iterable[_Effective]) -> npt.NDArray[np.uint32]:
+    """The distinct shingles of the sentences of ``documents``, sorted."""
+    return np.unique(np.concatenate([_NONE, *(e.prepared.shingles for e in documents)]))
+
+
+def _with_words(e: _Effective, words: Words) -> _Effective:
+    """``e``, read without its words, with its ``words``."""
     return replace(
         e,
-        prepared=replace(e.prepared, words=stored.words),
-        unstocked=replace(e.unstocked, words=stored.words),
+        prepared=replace(e.prepared, words=words),
+        unstocked=replace(e.unstocked, words=words),
     )
 
 
@@ -89,6 +96,18 @@ class _Crowds:
 class _Querying(_Core):
     """:meth:`IndexStore.query` and :meth:`IndexStore.candidates` of an index."""
 
+    @property
+    def _injective(self) -> bool:
+        """Whether two sentences can only share a sentence LSH bucket when
+        they share a shingle: each band has a row whose permutation maps
+        distinct (mixed) shingle hashes to distinct values (an odd ``a``
+        modulo 2**32), so equal minima there are the minima of one shingle.
+        datasketch's ``affine32`` scheme draws odd multipliers only; checked
+        all the same."""
+        bands, rows = self._sentence_lsh
+        odd = (self._sentence_perms.a % 2 == 1)[: bands * rows].reshape(bands, rows)
+        return bool(odd.any(axis=1).all())
+
     def _entries(self, e: _Effective) -> list[tuple[Bucket, int, bool]]:
         """``(bucket, sentence key, strong)`` of the sentence sketches a scan
         bands; ``strong``: the sentence has at least ``min_pair_words`` words."""
@@ -108,33 +127,57 @@ class _Querying(_Core):
         return out
 
     def _counted_buckets(
-        self, docs: dict[int, _Effective], counted: Iterable[Bucket]
+        self,
+        docs: dict[int, _Effective],
+        counted: Iterable[Bucket],
+        shingles: npt.NDArray[np.uint32] | None = None,
     ) -> dict[int, _Buckets]:
         """:meth:`_buckets` of each of ``docs``, restricted to the ``counted``
-        buckets (those of the new documents), with their sketches computed at
-        once."""
+        buckets: those of the sentences of the new documents.
+
+        With ``shingles``, the shingles of those sentences (sorted, distinct),
+        only the sentences that share one of them are sketched: when
+        :attr:`_injective`, no other sentence can be in one of the buckets.
+        Each distinct set of shingles is sketched once (copies of a story
+        share sentences).
+        """
         least = self.options.min_pair_words
-        owners: list[tuple[int, bool]] = []
-        sets: list[npt.NDArray[np.uint32]] = []
-        for doc, e in docs.items():
-            p = e.prepared
-            for (start, end), hashes in zip(p.sentences, p.sentence_shingles, strict=True):
-                if len(hashes):
-                    owners.append((doc, end - start >= least))
-                    sets.append(hashes)
         out: dict[int, _Buckets] = {doc: {} for doc in docs}
-        if not sets:
+        views = [(doc, e.prepared, e.prepared.shingle_sentences) for doc, e in docs.items()]
+        every = np.concatenate([_NONE, *(hashes for _, _, (hashes, _, _) in views)])
+        if shingles is not None and self._injective:
+            shared = np.isin(every, shingles)
+        else:
+            shared = np.ones(len(every), dtype=bool)
+        distinct: dict[bytes, int] = {}
+        unique: list[npt.NDArray[np.uint32]] = []
+        which: list[tuple[int, bool, int]] = []  # (doc, strong, its distinct set)
+        at = 0
+        for doc, p, (hashes, sentence, _) in views:
+            chosen = np.unique(sentence[shared[at : at + len(hashes)]]).tolist()
+            at += len(hashes)
+            for i in chosen:
+                start, end = p.sentences[i]
+                own = p.sentence_shingles[i]
+                k = distinct.setdefault(own.tobytes(), len(unique))
+                if k == len(unique):
+                    unique.append(own)
+                which.append((doc, end - start >= least, k))
+        if not unique:
             return out
         bands, rows = self._sentence_lsh
         wanted: list[set[bytes]] = [set() for _ in range(bands)]
         for band, h in counted:
             wanted[band].add(h)
-        sketches = sentence_signatures(sets, self._sentence_perms)
-        for (doc, strong), keys in zip(owners, band_key_rows(sketches, bands, rows), strict=True):
-            for band, h in enumerate(keys):
-                if h in wanted[band]:
-                    found = out[doc]
-                    found[(band, h)] = found.get((band, h), False) or strong
+        sketches = sentence_signatures(unique, self._sentence_perms)
+        hits: list[list[Bucket]] = [
+            [(band, h) for band, h in enumerate(keys) if h in wanted[band]]
+            for keys in band_key_rows(sketches, bands, rows)
+        ]
+        for doc, strong, k in which:
+            buckets = out[doc]
+            for b in hits[k]:
+                buckets[b] = buckets.get(b, False) or strong
         return out
 
     def _matches(
@@ -248,9 +291,12 @@ class _Querying(_Core):
                     for doc, x in loaded.items()
                 }
 
-            indexed = seen(self._load(access, partners, words=False))
+            first = self._load(access, partners, words=False)
+            indexed = seen(first)
             sentenced = sorted({d for ds in by_sentence.values() for d in ds})
-            theirs = self._counted_buckets({d: indexed[d][0] for d in sentenced}, crowds.new)
+            theirs = self._counted_buckets(
+                {d: indexed[d][0] for d in sentenced}, crowds.new, _shingles_of(effective)
+            )
             for d, buckets in theirs.items():
                 crowds.add(d, buckets)
             crowds.update()
@@ -268,8 +314,8 @@ class _Querying(_Core):
                     by_document[i] = {d for d in by_document.get(i, ()) if d in worth}
                 # the same documents as seen above, now with their words
                 indexed = {
-                    doc: (_with_words(indexed[doc][0], x.prepared), x.info)
-                    for doc, x in self._load(access, worth).items()
+                    doc: (_with_words(indexed[doc][0], self._words(first[doc])), first[doc].info)
+                    for doc in sorted(worth)
                 }
             return effective, indexed, by_sentence, by_document, mine, crowds
 

@@ -21,6 +21,7 @@ from syndetect.model import Document
 from syndetect.options import DEFAULT_OPTIONS, ScanOptions
 from syndetect.store.access import _Access
 from syndetect.store.base import IndexStats
+from syndetect.store.checkpoint import WRITER_CHECKPOINT_PAGES, _Checkpointer
 from syndetect.store.integrity import _Checking
 from syndetect.store.meta import FORMAT, _migration, _new_meta, _options, _schema_version, _version
 from syndetect.store.plan import _floor
@@ -33,6 +34,10 @@ T = TypeVar("T")
 # Wait this long for another writer's lock before giving up.
 _BUSY_TIMEOUT_S = 30.0
 
+# Most memory SQLite's page cache may take (KiB): a query reads the buckets
+# and counts of its sentences all over the index, and an add rewrites them.
+_CACHE_KIB = 262144
+
 
 class SQLiteStore(_Querying, _Checking):
     """An index in one SQLite file. Open with :meth:`open` or :meth:`create`."""
@@ -40,6 +45,7 @@ class SQLiteStore(_Querying, _Checking):
     def __init__(self, path: str, conn: sqlite3.Connection, options: ScanOptions) -> None:
         super().__init__(path, options)
         self._conn = conn
+        self._checkpointer: _Checkpointer | None = None
 
     # -- opening -------------------------------------------------------------
 
@@ -119,6 +125,9 @@ class SQLiteStore(_Querying, _Checking):
         conn.execute("PRAGMA synchronous=NORMAL")
         # the write-ahead log of a big batch is truncated again after a checkpoint
         conn.execute("PRAGMA journal_size_limit=67108864")
+        conn.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
+        # checkpoints run in a thread after each commit (see _Checkpointer)
+        conn.execute(f"PRAGMA wal_autocheckpoint={WRITER_CHECKPOINT_PAGES}")
         return cls(path, conn, options)
 
     @staticmethod
@@ -155,6 +164,9 @@ class SQLiteStore(_Querying, _Checking):
             raise
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+            self._checkpointer = None
         self._conn.close()
 
     # -- transactions ----------------------------------------------------------
@@ -198,7 +210,11 @@ class SQLiteStore(_Querying, _Checking):
 
     def _write(self, work: Callable[[_Access], T]) -> T:
         with self._errors(), self._transaction(write=True) as conn:
-            return work(_SQLiteAccess(conn, self.options.common_shingle_docs))
+            done = work(_SQLiteAccess(conn, self.options.common_shingle_docs))
+        if self._checkpointer is None:
+            self._checkpointer = _Checkpointer(self.location, _BUSY_TIMEOUT_S)
+        self._checkpointer.request()
+        return done
 
     def integrity_check(self, *, deep: bool = False) -> tuple[str, ...]:
         problems: list[str] = []

@@ -58,6 +58,16 @@ class _SQLiteAccess(_Access):
         )
         return {_unsigned(k): (df, m) for k, df, m in found}
 
+    def common_counts(
+        self, keys: Sequence[int], floor: float, site_docs: int
+    ) -> dict[int, tuple[int, int]]:
+        found = self._in(
+            "SELECT key, df, site_max FROM sentence_counts WHERE key IN ({}) "
+            f"AND (df >= {float(floor)!r} OR site_max >= {int(site_docs)})",
+            [_signed(k) for k in keys],
+        )
+        return {_unsigned(k): (df, m) for k, df, m in found}
+
     def site_counts(self, keys: Sequence[int]) -> dict[int, dict[str, int]]:
         out: dict[int, dict[str, int]] = {}
         found = self._in(
