@@ -93,7 +93,8 @@ class Spool:
         except OSError as exc:
             raise self._error(exc) from exc
         self._ends = array("q")
-        self._map: mmap.mmap | None = None
+        self._sealed = False
+        self._map: mmap.mmap | None = None  # None also when nothing was written
         self._cache: OrderedDict[int, tuple[str, Words]] = OrderedDict()
         self._cache_size = cache_size
 
@@ -102,7 +103,7 @@ class Spool:
 
     def append(self, record: bytes) -> int:
         """Write ``record``; returns its number."""
-        if self._map is not None:
+        if self._sealed:
             raise ValueError("the spool is sealed")
         try:
             self._file.write(record)
@@ -120,12 +121,13 @@ class Spool:
 
     def seal(self) -> None:
         """Finish writing: map the file for reading."""
-        if self._map is None:
+        if not self._sealed:
             try:
                 self._file.flush()
             except OSError as exc:
                 raise self._error(exc) from exc
-            if self._ends and self._ends[-1]:
+            self._sealed = True
+            if self._ends and self._ends[-1]:  # mmap refuses an empty file
                 self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
 
     def read(self, number: int) -> tuple[str, Words]:
