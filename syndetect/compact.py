@@ -1,7 +1,8 @@
 """Compact read-only sequences for the fields of a prepared document.
 
-A large scan keeps every prepared document in memory (any two may be
-aligned), so their per-sentence fields are kept in flat arrays rather than
+A large scan keeps every prepared document in memory, less its text and
+words (which wait in a :mod:`~syndetect.spool`): any two may be aligned.
+So their per-sentence fields are kept in flat arrays rather than
 tuples of Python objects: a tuple of ``(start, end)`` tuples costs about 100
 bytes a sentence, the same spans in an array 8. Each class is a
 :class:`~collections.abc.Sequence` of the same values as the tuple it

@@ -75,7 +75,8 @@ class PreparedDocument:
     """A document split into normalised words, sentences and shingles.
 
     The per-sentence fields are compact sequences (:mod:`syndetect.compact`):
-    a large scan keeps every prepared document in memory. Each compares equal
+    a large scan keeps every prepared document in memory (its words and text
+    in a :mod:`~syndetect.spool` until aligned). Each compares equal
     to the tuple of its values, and any sequence given is converted.
 
     Attributes:
