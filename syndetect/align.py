@@ -238,6 +238,10 @@ def _most_shared(a: PreparedDocument, b: PreparedDocument, found: Sequence[tuple
     and a merge only bridges a gap of at most ``MAX_BRIDGE_WORDS`` words.
     Most candidate pairs of a large scan fall below ``min_pair_words`` here
     and need no alignment."""
+    if len(found) == 1:  # most candidate pairs: one sentence each, no merge
+        ((i, j),) = found
+        (a0, a1), (b0, b1) = a.sentences[i], b.sentences[j]
+        return min(a1 - a0, b1 - b0)
     return min(
         _reach(a.sentences, {i for i, _ in found}), _reach(b.sentences, {j for _, j in found})
     )
