@@ -118,12 +118,15 @@ def _pairs_of(
     documents, infos, options, candidates = shared
     group = candidates[span[0] : span[1]]
     first = int(group.first[0])
-    a = documents.whole(first)
     seconds = group.second.tolist()
-    found = sentences_to_align(a, [documents.kept[j] for j in seconds], options)
+    kept = documents.kept
+    found = sentences_to_align(kept[first], [kept[j] for j in seconds], options)
     pairs = []
+    a: PreparedDocument | None = None  # read from the spool once needed
     for j, jaccard, sentence_pairs in zip(seconds, group.jaccard.tolist(), found, strict=True):
         if sentence_pairs:
+            if a is None:
+                a = documents.whole(first)
             b = documents.whole(j)
             matches = align_sentences(a, b, sentence_pairs, options)
             if matches:
