@@ -250,10 +250,11 @@ def _most_shared(a: PreparedDocument, b: PreparedDocument, found: Sequence[tuple
 def may_align(
     a: PreparedDocument, others: Sequence[PreparedDocument], options: ScanOptions
 ) -> list[bool]:
-    """Whether ``a`` has two sentences worth aligning with each of ``others``:
-    where it has none, ``align(a, b)`` and ``align(b, a)`` find nothing. Needs
-    only the documents' sentences and shingles, not their words."""
-    return [bool(found) for found in _sentence_pairs_many(a, others, options.min_shared_shingles)]
+    """Whether ``a`` has sentences worth aligning with each of ``others``
+    (:func:`sentences_to_align`, whose bound holds both ways): where it has
+    none, ``align(a, b)`` and ``align(b, a)`` find nothing. Needs only the
+    documents' sentences and shingles, not their words."""
+    return [bool(found) for found in sentences_to_align(a, others, options)]
 
 
 def align_sentences(
