@@ -107,11 +107,8 @@ def stream_documents(paths: tuple[str, ...], *, encoding: str = "utf-8") -> Iter
 
 def read_documents(paths: tuple[str, ...], *, encoding: str = "utf-8") -> list[Document]:
     """Every document under ``paths`` (plain text and JSONL decoded with
-    ``encoding``); an input with none is an error."""
-    documents = list(read_paths(paths, encoding=encoding))
-    if not documents:
-        raise EmptyInputError(", ".join(paths), "no documents to read")
-    return documents
+    ``encoding``), read at once; an input with none is an error."""
+    return list(stream_documents(paths, encoding=encoding))
 
 
 def write_output(output: str, text: str | Iterable[str], *, color: bool | None = None) -> None:
