@@ -21,6 +21,8 @@ from typing import Literal
 import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
 
+from syndetect import kernels
+from syndetect.compact import Spans
 from syndetect.model import DiffOp, Passage
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument
@@ -215,11 +217,49 @@ def sentences_to_align(
     that :func:`align_many` aligns word by word: those sharing enough
     shingles, or none when they could not make ``min_pair_words`` shared
     words. Needs the documents' sentences and shingles, not their words."""
+    if kernels.enabled():
+        return _sentences_to_align_compiled(a, others, options)
     pairs = _sentence_pairs_many(a, others, options.min_shared_shingles)
     return [
         found if found and _most_shared(a, b, found) >= options.min_pair_words else []
         for b, found in zip(others, pairs, strict=True)
     ]
+
+
+def _sentences_to_align_compiled(
+    a: PreparedDocument, others: Sequence[PreparedDocument], options: ScanOptions
+) -> list[list[tuple[int, int]]]:
+    """:func:`sentences_to_align` by one compiled loop over ``others``."""
+    found: list[list[tuple[int, int]]] = [[] for _ in others]
+    hashes_a, sentence_a, sizes_a = a.shingle_sentences
+    if not len(hashes_a) or not others:
+        return found
+    views = [b.shingle_sentences for b in others]
+    hash_counts = np.fromiter((len(v[0]) for v in views), dtype=np.int64, count=len(views))
+    sentence_counts = np.fromiter((len(v[2]) for v in views), dtype=np.int64, count=len(views))
+    k, i, j = kernels.compiled().sentence_pairs(
+        hashes_a,
+        sentence_a.astype(np.int32, copy=False),
+        sizes_a,
+        _spans(a).array(),
+        np.concatenate([v[0] for v in views]),
+        np.concatenate([v[1] for v in views]).astype(np.int32, copy=False),
+        np.r_[0, np.cumsum(hash_counts)],
+        np.concatenate([v[2] for v in views]),
+        np.r_[0, np.cumsum(sentence_counts)],
+        np.concatenate([_spans(b).array() for b in others]),
+        options.min_shared_shingles,
+        options.min_pair_words,
+        MAX_BRIDGE_WORDS,
+    )
+    for which, si, sj in zip(k.tolist(), i.tolist(), j.tolist(), strict=True):
+        found[which].append((si, sj))
+    return found
+
+
+def _spans(doc: PreparedDocument) -> Spans:
+    """``doc.sentences``, which ``PreparedDocument`` made a Spans."""
+    return doc.sentences  # type: ignore[return-value]
 
 
 def _reach(spans: Sequence[tuple[int, int]], sentences: set[int]) -> int:

@@ -85,6 +85,16 @@ class Spans(_Packed, Sequence[tuple[int, int]]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (_spans, (self._flat,))
 
+    def array(self) -> npt.NDArray[np.int64]:
+        """The spans as one flat array ``start0, end0, start1, ...`` of 64-bit integers."""
+        return np.frombuffer(self._flat, dtype=f"i{self._flat.itemsize}").astype(np.int64)
+
+    @classmethod
+    def from_bounds(cls, starts: IndexArray, ends: IndexArray) -> Spans:
+        """The spans ``(starts[i], ends[i])``, from two integer arrays."""
+        flat = np.column_stack((starts, ends)).ravel()
+        return _spans(int_array(flat.tolist()))
+
 
 def _spans(flat: array[int]) -> Spans:
     spans = Spans()
@@ -117,6 +127,13 @@ class Keys(_Packed, Sequence[int]):
 
     def __contains__(self, value: object) -> bool:
         return value in self._values
+
+    @classmethod
+    def from_array(cls, values: npt.NDArray[np.uint64]) -> Keys:
+        """The keys of a numpy array."""
+        keys = cls()
+        keys._values.frombytes(np.ascontiguousarray(values, dtype=np.uint64).tobytes())
+        return keys
 
     def array(self) -> npt.NDArray[np.uint64]:
         """The keys as a read-only numpy array (no copy)."""

@@ -15,11 +15,25 @@ import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 
+import numpy as np
+import numpy.typing as npt
+
+from syndetect import kernels
 from syndetect.compact import int_array
 
-__all__ = ["NormalizedText", "Words", "normalize", "offsets", "word_starts", "words"]
+__all__ = [
+    "NormalizedText",
+    "WordBytes",
+    "Words",
+    "encoded_words",
+    "normalize",
+    "offsets",
+    "word_starts",
+    "words",
+]
 
 # Removed outright: an apostrophe inside a word must not split it, and a
 # single quote used as a quotation mark carries no content.
@@ -202,6 +216,10 @@ def words(text: str) -> Words:
         >>> w.starts[0], w.ends[0]
         (0, 7)
     """
+    if kernels.enabled():
+        compiled = _compiled_words(text)
+        if compiled is not None:
+            return compiled[0]
     if text.isascii():
         # Lowercasing ASCII keeps every offset.
         found = list(_ASCII_WORD.finditer(text.lower()))
@@ -243,3 +261,98 @@ def _normalized_words(text: str) -> Words:
         offsets(norm.starts[s] for _, s, _ in found),
         offsets(norm.ends[e - 1] for _, _, e in found),
     )
+
+
+@dataclass(frozen=True)
+class WordBytes:
+    """The words of a :class:`Words`, UTF-8 encoded and joined by single
+    spaces, with each word's byte range: a shingle or a sentence is then one
+    range of :attr:`data`, as :mod:`syndetect.shingle` hashes it.
+
+    Attributes:
+        data: The bytes.
+        starts: Where each word begins in ``data``.
+        ends: Where each word ends (exclusive).
+    """
+
+    data: npt.NDArray[np.uint8]
+    starts: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, ws: Words) -> WordBytes:
+        """The bytes of ``ws``'s words."""
+        encoded = [w.encode("utf-8", "surrogatepass") for w in ws.words]
+        sizes = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        ends = np.cumsum(sizes + 1) - 1
+        data = np.frombuffer(bytearray(b" ".join(encoded)), dtype=np.uint8)
+        return cls(data, ends - sizes, ends)
+
+
+def encoded_words(text: str) -> tuple[Words, WordBytes]:
+    """:func:`words` of ``text``, and their bytes.
+
+    Examples:
+        >>> ws, wb = encoded_words("It’s a Café")
+        >>> ws.words, wb.data.tobytes(), wb.starts.tolist()
+        (('its', 'a', 'café'), b'its a caf\\xc3\\xa9', [0, 4, 6])
+    """
+    if kernels.enabled():
+        compiled = _compiled_words(text)
+        if compiled is not None:
+            return compiled
+    found = words(text)
+    return found, WordBytes.of(found)
+
+
+# What the compiled word scan reads, per code point: its class, and the code
+# point it is folded to (the character's form when it stands alone).
+@cache
+def _tables() -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.uint32]]:
+    """The class and folded form of each code point, 0 until first seen (the
+    arrays are zero pages until written: 5.5 MB of address space)."""
+    classes = np.zeros(0x110000, dtype=np.uint8)
+    folded = np.zeros(0x110000, dtype=np.uint32)
+    for code in range(128):
+        _learn(code, classes, folded)
+    return classes, folded
+
+
+def _learn(code: int, classes: npt.NDArray[np.uint8], folded: npt.NDArray[np.uint32]) -> None:
+    ch = chr(code)
+    try:
+        form = _FORMS[ch]
+    except KeyError:
+        form = _FORMS[ch] = _form(ch)
+    if form is None:
+        classes[code] = kernels.SLOW
+    elif form == "":
+        classes[code] = kernels.APOSTROPHE
+    elif _WORD_CHAR.match(ch):
+        classes[code], folded[code] = kernels.WORD, ord(form)
+    else:
+        classes[code] = kernels.OTHER
+
+
+def _compiled_words(text: str) -> tuple[Words, WordBytes] | None:
+    """:func:`words` and their bytes by the compiled scan, or None when some
+    character of ``text`` needs the full :func:`normalize` (as in
+    :func:`_char_by_char`)."""
+    classes, folded = _tables()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not text.isascii():
+        distinct = np.unique(codes)
+        for code in distinct[classes[distinct] == 0].tolist():
+            _learn(code, classes, folded)
+        if (classes[distinct] == kernels.SLOW).any():
+            return None
+    starts, ends, data, byte_starts, byte_ends = kernels.compiled().scan_words(
+        codes, classes, folded
+    )
+    found = tuple(data.tobytes().decode("utf-8").split(" ")) if len(starts) else ()
+    typecode = "i" if not len(ends) or ends[-1] < 2**31 else "q"
+    kind = np.int32 if typecode == "i" else np.int64
+    first, last = array(typecode), array(typecode)
+    first.frombytes(starts.astype(kind).tobytes())
+    last.frombytes(ends.astype(kind).tobytes())
+    return Words(found, first, last), WordBytes(data, byte_starts, byte_ends)

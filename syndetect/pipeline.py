@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from syndetect import kernels
 from syndetect.align import Match, align_sentences, build_passage, sentences_to_align
 from syndetect.compact import int_array
 from syndetect.derive import clusters, common_sources, decide_direction
@@ -206,6 +207,7 @@ def _prepare_all(
     record of each."""
     light: list[PreparedDocument] = []
     infos: list[DocumentInfo] = []
+    kernels.enabled()  # loads the compiled loops, if any, before workers fork
     for prepared, info, record in run_stream(
         "prepare", _prepare_one, documents, options, jobs=jobs, progress=progress
     ):

@@ -31,9 +31,10 @@ import numpy as np
 import numpy.typing as npt
 import xxhash
 
+from syndetect import kernels
 from syndetect.compact import Flags, Keys, SentenceShingles, Spans, as_sequence
 from syndetect.model import Document
-from syndetect.normalize import Words, words
+from syndetect.normalize import Words, encoded_words, words
 from syndetect.options import ScanOptions
 from syndetect.segment import sentences
 
@@ -188,6 +189,8 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
     Returns:
         The prepared document, with document-local boilerplate marked unusable.
     """
+    if kernels.enabled():
+        return _prepare_compiled(document, options)
     ws = words(document.text)
     spans: list[tuple[int, int]] = []
     first = 0
@@ -209,6 +212,39 @@ def prepare(document: Document, options: ScanOptions) -> PreparedDocument:
         keys=Keys(keys),
         usable=Flags(usable),
         sentence_shingles=_shingle_sentences(ws, spans, usable, options.shingle_size),
+    )
+
+
+def _prepare_compiled(document: Document, options: ScanOptions) -> PreparedDocument:
+    """:func:`prepare` by the compiled loops of :mod:`syndetect.kernels`: the
+    same rules, on the words' UTF-8 bytes (a shingle or a sentence is one
+    range of them) and with arrays for every per-sentence step."""
+    ws, wb = encoded_words(document.text)
+    ends = np.fromiter((end for _, end in sentences(document.text)), dtype=np.int64)
+    word_starts = np.frombuffer(ws.starts, dtype=np.int32 if ws.starts.itemsize == 4 else np.int64)
+    # The first word from each sentence's end on bounds it (as in prepare).
+    bounds = np.r_[0, np.maximum.accumulate(np.searchsorted(word_starts, ends))].astype(np.int64)
+    nonempty = bounds[1:] > bounds[:-1]
+    first, last = bounds[:-1][nonempty], bounds[1:][nonempty]
+    compiled = kernels.compiled()
+    keys = compiled.hash64(wb.data, wb.starts[first], wb.ends[last - 1])
+    _, which, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    usable = (last - first >= options.min_sentence_words) & (counts[which] == 1)
+    flat, sizes = compiled.sentence_shingles(
+        wb.data,
+        wb.starts,
+        wb.ends,
+        np.column_stack((first, last)).ravel(),
+        usable,
+        options.shingle_size,
+    )
+    return PreparedDocument(
+        document=document,
+        words=ws,
+        sentences=Spans.from_bounds(first, last),
+        keys=Keys.from_array(keys),
+        usable=Flags(usable.tolist()),
+        sentence_shingles=SentenceShingles.from_flat(flat, sizes),
     )
 
 
