@@ -243,6 +243,22 @@ def scan_words(codes: Any, classes: Any, folded: Any) -> Any:
 
 
 @_jit
+def _sort_small(values: Any, start: int, end: int) -> None:
+    """Sort ``values[start:end]`` in place: by insertion when short (a
+    sentence's shingles), which allocates nothing."""
+    if end - start > 64:
+        values[start:end] = np.sort(values[start:end])
+        return
+    for x in range(start + 1, end):
+        value = values[x]
+        y = x - 1
+        while y >= start and values[y] > value:
+            values[y + 1] = values[y]
+            y -= 1
+        values[y + 1] = value
+
+
+@_jit
 def sentence_shingles(
     data: Any, byte_starts: Any, byte_ends: Any, spans: Any, usable: Any, size: int
 ) -> Any:
@@ -267,29 +283,29 @@ def sentence_shingles(
             for w in range(first, last - size + 1):
                 hashes[at] = np.uint32(_xxh32(data, byte_starts[w], byte_ends[w + size - 1]))
                 at += 1
-        hashes[begin:at] = np.sort(hashes[begin:at])
-        # distinct within the sentence
-        write = begin
+        _sort_small(hashes, begin, at)
+        write = begin  # distinct within the sentence
         for r in range(begin, at):
             if r == begin or hashes[r] != hashes[write - 1]:
                 hashes[write] = hashes[r]
                 write += 1
         owner[begin:write] = s
         at = write
-    hashes = hashes[:at]
-    owner = owner[:at]
-    everywhere = np.sort(hashes)
+    # A hash in two sentences of the document is page furniture: dropped.
+    order = np.argsort(hashes[:at])
+    dropped = np.zeros(at, dtype=np.bool_)
+    for r in range(1, at):
+        if hashes[order[r]] == hashes[order[r - 1]]:
+            dropped[order[r]] = True
+            dropped[order[r - 1]] = True
     sizes = np.zeros(len(usable), dtype=np.int32)
     kept = np.empty(at, dtype=np.uint32)
     count = 0
     for r in range(at):
-        h = hashes[r]
-        lo = np.searchsorted(everywhere, h, side="left")
-        if lo + 1 < at and everywhere[lo + 1] == h:
-            continue  # in two sentences of the document: page furniture
-        kept[count] = h
-        sizes[owner[r]] += 1
-        count += 1
+        if not dropped[r]:
+            kept[count] = hashes[r]
+            sizes[owner[r]] += 1
+            count += 1
     return kept[:count], sizes
 
 

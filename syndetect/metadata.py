@@ -84,6 +84,9 @@ _WIRE_LIST = (
     ("with",),
     re.compile(rf"\bwith\s+(?:{_WIRE})(?:\s*(?:,|and|&)\s*(?:{_WIRE}))+", re.I),
 )
+# The start of any _WIRE_LIST match, less its "\b": searched first, as it is
+# three times quicker and rarely found ("with" is in most texts).
+_WIRE_LIST_START = re.compile(rf"with\s+(?:{_WIRE})\s*(?:,|and|&)", re.I)
 # An outlet's name never runs over a line break ("via Incheon Courier\n\nSend").
 _NAME = r"((?:[A-Z][\w.&'’-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|the|de)){0,3})"
 _OUTLET_CREDIT = [
@@ -235,15 +238,16 @@ def _find_credits(text: str, *, prefilter: bool) -> Credits:
             yield from pattern.finditer(text)
 
     reprints: set[str] = set()
-    datelines = [m.span(1) for m in _DATELINE.finditer(text)]
-    wires = {_SPELLING[m.group(1).lower()] for m in _DATELINE.finditer(text)}
+    found_datelines = list(_DATELINE.finditer(text))
+    datelines = [m.span(1) for m in found_datelines]
+    wires = {_SPELLING[m.group(1).lower()] for m in found_datelines}
     wires.update(_SPELLING[m.group(1).lower()] for m in matches(*_COPYRIGHT))
     for m in _PAREN_WIRE.finditer(text):
         if m.span(1) not in datelines:  # "(Reuters)" ending a reprint, "(AFP/Reuters)"
             reprints.update(_SPELLING[g.lower()] for g in m.groups() if g)
     for needles, pattern in _REPRINT_CREDIT:
         reprints.update(_SPELLING[m.group(1).lower()] for m in matches(needles, pattern))
-    for m in matches(*_WIRE_LIST):
+    for m in matches(*_WIRE_LIST) if not prefilter or _WIRE_LIST_START.search(text) else ():
         found = re.findall(_WIRE, m.group(0)[4:], re.I)
         reprints.update(_SPELLING[w.lower()] for w in found)
     outlets: set[str] = set()
