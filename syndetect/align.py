@@ -14,21 +14,23 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz.distance import Indel, Levenshtein
 
 from syndetect import kernels
-from syndetect.compact import Spans
+from syndetect.compact import SentenceShingles, Spans
 from syndetect.model import DiffOp, Passage
 from syndetect.options import ScanOptions
 from syndetect.shingle import PreparedDocument
 
 __all__ = [
     "Match",
+    "SentenceTable",
     "align",
     "align_many",
     "align_sentences",
@@ -230,31 +232,77 @@ def _sentences_to_align_compiled(
     a: PreparedDocument, others: Sequence[PreparedDocument], options: ScanOptions
 ) -> list[list[tuple[int, int]]]:
     """:func:`sentences_to_align` by one compiled loop over ``others``."""
-    found: list[list[tuple[int, int]]] = [[] for _ in others]
-    hashes_a, sentence_a, sizes_a = a.shingle_sentences
-    if not len(hashes_a) or not others:
+    table = SentenceTable([a, *others])
+    return table.sentences_to_align(0, range(1, len(others) + 1), options)
+
+
+class SentenceTable:
+    """The sentences and shingles of many prepared documents in flat arrays,
+    one document after the other, for :meth:`sentences_to_align` to compare
+    one of them with many others in one compiled call (numba, see
+    :mod:`syndetect.kernels`) instead of a few array operations per pair.
+
+    Args:
+        documents: The documents, by number.
+
+    Attributes:
+        documents: The documents, whose shingle tables are now views of this
+            table's arrays (the same values, held once).
+    """
+
+    def __init__(self, documents: Sequence[PreparedDocument]) -> None:
+        views = [d.shingle_sentences for d in documents]
+        hash_counts = np.fromiter((len(v[0]) for v in views), dtype=np.int64, count=len(views))
+        sentence_counts = np.fromiter((len(v[2]) for v in views), dtype=np.int64, count=len(views))
+        self.hash_offsets = np.r_[0, np.cumsum(hash_counts)].astype(np.int64)
+        self.sentence_offsets = np.r_[0, np.cumsum(sentence_counts)].astype(np.int64)
+        total = int(self.hash_offsets[-1])
+        wide = any(v[1].dtype != np.uint16 for v in views)
+        self.hashes = np.empty(total, dtype=np.uint32)
+        self.sentence: npt.NDArray[np.integer[Any]] = np.empty(
+            total, dtype=np.int32 if wide else np.uint16
+        )
+        self.sizes = np.empty(int(self.sentence_offsets[-1]), dtype=np.int32)
+        spans = [_spans(d).array() for d in documents]
+        longest = max((int(x.max()) for x in spans if len(x)), default=0)
+        self.spans = np.empty(2 * len(self.sizes), dtype=np.int32 if longest < 2**31 else np.int64)
+        kept: list[PreparedDocument] = []
+        for d, (doc, view) in enumerate(zip(documents, views, strict=True)):
+            lo, hi = int(self.hash_offsets[d]), int(self.hash_offsets[d + 1])
+            first, last = int(self.sentence_offsets[d]), int(self.sentence_offsets[d + 1])
+            self.hashes[lo:hi], self.sentence[lo:hi], self.sizes[first:last] = view
+            self.spans[2 * first : 2 * last] = spans[d]
+            table = SentenceShingles.from_sorted(
+                self.hashes[lo:hi], self.sentence[lo:hi], self.sizes[first:last]
+            )
+            kept.append(replace(doc, sentence_shingles=table))
+        self.documents: Sequence[PreparedDocument] = kept
+
+    def sentences_to_align(
+        self, a: int, others: Sequence[int], options: ScanOptions
+    ) -> list[list[tuple[int, int]]]:
+        """``sentences_to_align(documents[a], [documents[b] for b in others],
+        options)``."""
+        if not kernels.enabled():
+            docs = self.documents
+            return sentences_to_align(docs[a], [docs[b] for b in others], options)
+        found: list[list[tuple[int, int]]] = [[] for _ in others]
+        k, i, j = kernels.compiled().sentence_pairs(
+            self.hashes,
+            self.sentence,
+            self.sizes,
+            self.spans,
+            self.hash_offsets,
+            self.sentence_offsets,
+            a,
+            np.asarray(others, dtype=np.int64),
+            options.min_shared_shingles,
+            options.min_pair_words,
+            MAX_BRIDGE_WORDS,
+        )
+        for which, si, sj in zip(k.tolist(), i.tolist(), j.tolist(), strict=True):
+            found[which].append((si, sj))
         return found
-    views = [b.shingle_sentences for b in others]
-    hash_counts = np.fromiter((len(v[0]) for v in views), dtype=np.int64, count=len(views))
-    sentence_counts = np.fromiter((len(v[2]) for v in views), dtype=np.int64, count=len(views))
-    k, i, j = kernels.compiled().sentence_pairs(
-        hashes_a,
-        sentence_a.astype(np.int32, copy=False),
-        sizes_a,
-        _spans(a).array(),
-        np.concatenate([v[0] for v in views]),
-        np.concatenate([v[1] for v in views]).astype(np.int32, copy=False),
-        np.r_[0, np.cumsum(hash_counts)],
-        np.concatenate([v[2] for v in views]),
-        np.r_[0, np.cumsum(sentence_counts)],
-        np.concatenate([_spans(b).array() for b in others]),
-        options.min_shared_shingles,
-        options.min_pair_words,
-        MAX_BRIDGE_WORDS,
-    )
-    for which, si, sj in zip(k.tolist(), i.tolist(), j.tolist(), strict=True):
-        found[which].append((si, sj))
-    return found
 
 
 def _spans(doc: PreparedDocument) -> Spans:

@@ -209,6 +209,14 @@ class SentenceShingles(Sequence[HashArray]):
         self._sizes = sizes
 
     @classmethod
+    def from_sorted(
+        cls, hashes: HashArray, sentence: IndexArray, sizes: npt.NDArray[np.int32]
+    ) -> SentenceShingles:
+        """The table of a :attr:`sorted_view` ``(hashes, sentence, sizes)``,
+        its arrays kept as given (views of larger ones, say)."""
+        return cls._of(hashes, sentence, sizes)
+
+    @classmethod
     def _of(
         cls, hashes: HashArray, sentence: IndexArray, sizes: npt.NDArray[np.int32]
     ) -> SentenceShingles:

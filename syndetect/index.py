@@ -28,6 +28,7 @@ import numpy.typing as npt
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
+from syndetect import kernels
 from syndetect.options import ScanOptions
 from syndetect.parallel import Progress, run_stage
 
@@ -418,8 +419,21 @@ def find_candidates(
     )
     pairs = np.union1d(by_sentence, by_document)
     first, second = pairs // max(n, 1), pairs % max(n, 1)
-    jaccard = np.empty(len(pairs), dtype=np.float64)
-    for lo in range(0, len(pairs), _CHUNK):
+    return Candidates(first, second, _equal_fraction(documents, first, second))
+
+
+def _equal_fraction(
+    rows: Signature, first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """The share of equal values of the rows ``first[k]`` and ``second[k]``,
+    for each ``k``: the MinHash estimate of two documents' Jaccard similarity."""
+    if kernels.enabled():
+        found: npt.NDArray[np.float64] = kernels.compiled().equal_fraction(
+            np.ascontiguousarray(rows), first, second
+        )
+        return found
+    jaccard = np.empty(len(first), dtype=np.float64)
+    for lo in range(0, len(first), _CHUNK):
         a, b = first[lo : lo + _CHUNK], second[lo : lo + _CHUNK]
-        jaccard[lo : lo + _CHUNK] = (documents[a] == documents[b]).mean(axis=1)
-    return Candidates(first, second, jaccard)
+        jaccard[lo : lo + _CHUNK] = (rows[a] == rows[b]).mean(axis=1)
+    return jaccard

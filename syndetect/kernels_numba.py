@@ -15,7 +15,15 @@ import numpy as np
 
 from syndetect.kernels import APOSTROPHE, WORD
 
-__all__ = ["hash32", "hash64", "scan_words", "sentence_pairs", "sentence_shingles", "warm"]
+__all__ = [
+    "equal_fraction",
+    "hash32",
+    "hash64",
+    "scan_words",
+    "sentence_pairs",
+    "sentence_shingles",
+    "warm",
+]
 
 
 _jit = numba.njit(cache=True, nogil=True)
@@ -325,50 +333,65 @@ def _reach(spans: Any, offset: int, chosen: Any, bridge: int) -> int:
     return words
 
 
+# Bits of the filter of a document's hashes that sentence_pairs tests each
+# other document's hashes against before looking them up (1 KB: stays in cache).
+_FILTER_BITS = 8192
+
+
 @_jit
 def sentence_pairs(
-    hashes_a: Any,
-    sentence_a: Any,
-    sizes_a: Any,
-    spans_a: Any,
-    hashes_b: Any,
-    sentence_b: Any,
+    hashes: Any,
+    sentence: Any,
+    sizes: Any,
+    spans: Any,
     hash_offsets: Any,
-    sizes_b: Any,
     sentence_offsets: Any,
-    spans_b: Any,
+    a: int,
+    others: Any,
     min_shared: int,
     min_words: int,
     bridge: int,
 ) -> Any:
-    """The sentence pairs ``(i, j)`` worth aligning between document a and
-    each document b: sharing at least ``min_shared`` shingles (short
-    sentences: all of theirs), kept only for a b whose pairs could hold
-    ``min_words`` shared words (sentences plus bridgeable gaps).
+    """The sentence pairs ``(i, j)`` worth aligning between document ``a`` and
+    each document of ``others``: sharing at least ``min_shared`` shingles
+    (short sentences: all of theirs), kept only for a document whose pairs
+    could hold ``min_words`` shared words (sentences plus bridgeable gaps).
 
-    Document b number ``k`` has the hashes ``[hash_offsets[k],
-    hash_offsets[k + 1])`` of ``hashes_b`` (sorted) with their sentences, and
-    the sentences ``[sentence_offsets[k], sentence_offsets[k + 1])`` of
-    ``sizes_b`` (shingles per sentence) and of ``spans_b`` (two words each).
+    Document ``d`` has the hashes ``[hash_offsets[d], hash_offsets[d + 1])``
+    of ``hashes`` (sorted) with the sentence of each, and the sentences
+    ``[sentence_offsets[d], sentence_offsets[d + 1])`` of ``sizes`` (shingles
+    per sentence) and of ``spans`` (two words each).
     Returns ``(k, i, j)`` of every pair kept, in order of ``k``, ``i``, ``j``.
     """
     found_k = np.empty(0, dtype=np.int64)
     found_i = np.empty(0, dtype=np.int64)
     found_j = np.empty(0, dtype=np.int64)
     count = 0
+    hashes_a = hashes[hash_offsets[a] : hash_offsets[a + 1]]
+    sentence_a = sentence[hash_offsets[a] : hash_offsets[a + 1]]
+    first_a = sentence_offsets[a]
     length = len(hashes_a)
-    for k in range(len(hash_offsets) - 1):
-        first, last = hash_offsets[k], hash_offsets[k + 1]
-        width = sentence_offsets[k + 1] - sentence_offsets[k]
+    if not length:
+        return found_k, found_i, found_j
+    bits = np.zeros(_FILTER_BITS // 64, dtype=np.uint64)
+    for h in hashes_a:
+        slot = np.int64(h) & (_FILTER_BITS - 1)
+        bits[slot >> 6] |= np.uint64(1) << np.uint64(slot & 63)
+    for k in range(len(others)):
+        b = others[k]
+        first, last = hash_offsets[b], hash_offsets[b + 1]
+        first_b = sentence_offsets[b]
+        width = sentence_offsets[b + 1] - first_b
         cells = np.empty(last - first, dtype=np.int64)
         shared = 0
-        at = 0
         for r in range(first, last):
-            h = hashes_b[r]
-            while at < length and hashes_a[at] < h:
-                at += 1
+            h = hashes[r]
+            slot = np.int64(h) & (_FILTER_BITS - 1)
+            if not (bits[slot >> 6] >> np.uint64(slot & 63)) & np.uint64(1):
+                continue
+            at = np.searchsorted(hashes_a, h)
             if at < length and hashes_a[at] == h:
-                cells[shared] = np.int64(sentence_a[at]) * width + np.int64(sentence_b[r])
+                cells[shared] = np.int64(sentence_a[at]) * width + np.int64(sentence[r])
                 shared += 1
         if not shared:
             continue
@@ -382,7 +405,7 @@ def sentence_pairs(
             if r + 1 < shared and cells[r + 1] == cells[r]:
                 continue
             i, j = cells[r] // width, cells[r] % width
-            need = min(min(sizes_a[i], sizes_b[sentence_offsets[k] + j]), min_shared)
+            need = min(min(sizes[first_a + i], sizes[first_b + j]), min_shared)
             if run >= need:
                 pairs_i[kept] = i
                 pairs_j[kept] = j
@@ -390,17 +413,16 @@ def sentence_pairs(
             run = 0
         if not kept:
             continue
-        offset_b = 2 * sentence_offsets[k]
         if kept == 1:
             i, j = pairs_i[0], pairs_j[0]
             most = min(
-                spans_a[2 * i + 1] - spans_a[2 * i],
-                spans_b[offset_b + 2 * j + 1] - spans_b[offset_b + 2 * j],
+                spans[2 * (first_a + i) + 1] - spans[2 * (first_a + i)],
+                spans[2 * (first_b + j) + 1] - spans[2 * (first_b + j)],
             )
         else:
             most = min(
-                _reach(spans_a, 0, np.unique(pairs_i[:kept]), bridge),
-                _reach(spans_b, offset_b, np.unique(pairs_j[:kept]), bridge),
+                _reach(spans, 2 * first_a, np.unique(pairs_i[:kept]), bridge),
+                _reach(spans, 2 * first_b, np.unique(pairs_j[:kept]), bridge),
             )
         if most < min_words:
             continue
@@ -423,6 +445,21 @@ def _grow(values: Any, size: int) -> Any:
     return out
 
 
+@_jit
+def equal_fraction(rows: Any, first: Any, second: Any) -> Any:
+    """For each ``k``, the share of columns where ``rows[first[k]]`` and
+    ``rows[second[k]]`` are equal (as numpy's ``mean`` of the comparison)."""
+    out = np.empty(len(first), dtype=np.float64)
+    width = rows.shape[1]
+    for k in range(len(first)):
+        a, b = rows[first[k]], rows[second[k]]
+        same = 0
+        for c in range(width):
+            same += a[c] == b[c]
+        out[k] = same / width
+    return out
+
+
 def warm() -> None:
     """Compile (or load from numba's cache) each function for the argument
     types its callers pass, so that processes forked afterwards inherit them."""
@@ -432,7 +469,8 @@ def warm() -> None:
     hash32(no_bytes, no_offsets, no_offsets)
     hash64(no_bytes, no_offsets, no_offsets)
     sentence_shingles(no_bytes, no_offsets, no_offsets, no_offsets, np.zeros(0, dtype=bool), 1)
-    no_hashes, no_sentences = np.zeros(1, dtype=np.uint32), np.zeros(1, dtype=np.int32)
-    two = np.zeros(2, dtype=np.int64)
-    a = (no_hashes, no_sentences, no_sentences, no_offsets)
-    sentence_pairs(*a, no_hashes, no_sentences, two, no_sentences, two, no_offsets, 1, 1, 1)
+    hashes, one = np.zeros(1, dtype=np.uint32), np.zeros(1, dtype=np.int64)
+    for sentence in (np.zeros(1, dtype=np.uint16), np.zeros(1, dtype=np.int32)):
+        table = (hashes, sentence, np.zeros(1, dtype=np.int32), np.zeros(2, dtype=np.int32))
+        sentence_pairs(*table, np.array([0, 1]), np.array([0, 1]), 0, one, 1, 1, 1)
+    equal_fraction(np.zeros((1, 1), dtype=np.uint32), no_offsets, no_offsets)

@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from syndetect import kernels
-from syndetect.align import Match, align_sentences, build_passage, sentences_to_align
+from syndetect.align import Match, SentenceTable, align_sentences, build_passage
 from syndetect.compact import int_array
 from syndetect.derive import clusters, common_sources, decide_direction
 from syndetect.errors import DuplicateIdError
@@ -99,9 +99,11 @@ def _prepare_one(
 @dataclass(frozen=True)
 class _Collection:
     """The prepared documents of a scan, sorted by id, without their texts
-    and words, which :meth:`whole` reads back from the spool."""
+    and words, which :meth:`whole` reads back from the spool; their sentences
+    and shingles are in ``table`` too."""
 
     kept: Sequence[PreparedDocument]
+    table: SentenceTable
     spool: Spool
     records: Sequence[int]
 
@@ -120,8 +122,7 @@ def _pairs_of(
     group = candidates[span[0] : span[1]]
     first = int(group.first[0])
     seconds = group.second.tolist()
-    kept = documents.kept
-    found = sentences_to_align(kept[first], [kept[j] for j in seconds], options)
+    found = documents.table.sentences_to_align(first, seconds, options)
     pairs = []
     a: PreparedDocument | None = None  # read from the spool once needed
     for j, jaccard, sentence_pairs in zip(seconds, group.jaccard.tolist(), found, strict=True):
@@ -279,11 +280,13 @@ def scan(
         light, infos, records = _prepare_all(documents, options, spool, jobs, progress)
         kept, candidates = candidate_pairs(light, options, jobs=jobs, progress=progress)
         del light  # what candidate_pairs changed is kept once, not twice
+        table = SentenceTable(kept)
+        kept = list(table.documents)  # their shingles now views of the table's arrays
         found = run_stage(
             "align",
             _pairs_of,
             _spans(candidates, 256) if len(candidates) else [],
-            (_Collection(kept, spool, records), infos, options, candidates),
+            (_Collection(kept, table, spool, records), infos, options, candidates),
             jobs=jobs,
             chunk_size=16,
             progress=progress,

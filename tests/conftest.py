@@ -23,6 +23,15 @@ REPRINT = "001_a26ea54cb45c7aeb"
 SAME_TOPIC = ("000_3af67e71ffc612f1", "002_a857d38673279e34", "004_1d5107a036d70cc2")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_loops() -> None:
+    """Compile (or load) numba's loops once, before any test is timed: the
+    first compilation takes seconds, past a Hypothesis deadline."""
+    from syndetect import kernels
+
+    kernels.enabled()
+
+
 @pytest.fixture(scope="session")
 def seed_documents() -> list[syndetect.Document]:
     return list(syndetect.read_paths([SEEDS]))

@@ -57,6 +57,7 @@ def _ranges(data: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return joined, ends - sizes, ends
 
 
+@settings(deadline=None)
 @given(st.lists(st.binary(max_size=70), min_size=1, max_size=20))
 def test_hashes_are_those_of_the_xxhash_package(data: list[bytes]) -> None:
     joined, starts, ends = _ranges(data)
@@ -84,7 +85,7 @@ _CHARACTERS = (
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_CHARACTERS), max_size=60) | st.text(max_size=40))
 def test_compiled_words_are_the_pure_python_words(text: str) -> None:
     pure, compiled = _both(lambda: encoded_words(text))
@@ -195,3 +196,39 @@ def test_pure_python_when_asked() -> None:
     with _pure_python():
         assert not kernels.enabled()
     assert kernels.enabled()
+
+
+def test_compiled_jaccard_is_numpys_mean() -> None:
+    from syndetect.index import _equal_fraction
+
+    rng = np.random.default_rng(3)
+    rows = rng.integers(0, 4, size=(40, 64)).astype(np.uint32)
+    first = rng.integers(0, 40, size=500).astype(np.int64)
+    second = rng.integers(0, 40, size=500).astype(np.int64)
+    pure, compiled = _both(lambda: _equal_fraction(rows, first, second))
+    assert compiled.tolist() == pure.tolist()
+    assert 0 < compiled.min() < compiled.max() == 1.0
+
+
+def test_sentence_table_answers_as_each_document_would(
+    generated_documents: list[syndetect.Document],
+) -> None:
+    """The table's shingles are views of one set of arrays: the documents it
+    gives back hold what they held, and its sentence pairs are
+    ``sentences_to_align``'s by either path."""
+    from syndetect.align import SentenceTable
+
+    prepared = [prepare(d, DEFAULT_OPTIONS) for d in generated_documents[:60]]
+    table = SentenceTable(prepared)
+    for before, after in zip(prepared, table.documents, strict=True):
+        assert _fields(after) == _fields(before)
+    some = 0
+    for a in range(0, 60, 3):
+        others = [b for b in range(60) if b != a]
+        pure, compiled = _both(
+            lambda a=a, others=others: table.sentences_to_align(a, others, DEFAULT_OPTIONS)
+        )
+        expected = sentences_to_align(prepared[a], [prepared[b] for b in others], DEFAULT_OPTIONS)
+        assert compiled == pure == expected
+        some += sum(map(bool, expected))
+    assert some > 3
