@@ -279,7 +279,15 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     versions = {}
-    for package in ("syndetect", "datasketch", "rensa", "numpy", "xxhash", "rapidfuzz"):
+    for package in (
+        "syndetect",
+        "datasketch",
+        "rensa",
+        "numpy",
+        "numba",
+        "xxhash",
+        "rapidfuzz",
+    ):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -296,6 +304,9 @@ def machine() -> dict[str, Any]:
         "os": platform.platform(),
         "python": platform.python_version(),
         "versions": versions,
+        # syndetect's compiled loops: numba installed and SYNDETECT_PURE_PYTHON unset
+        "compiled_loops": versions["numba"] is not None
+        and not os.environ.get("SYNDETECT_PURE_PYTHON"),
         "syndetect_source": str(ROOT),
         "syndetect_commit": git or None,
     }
