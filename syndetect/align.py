@@ -358,7 +358,11 @@ def align_sentences(
     for i, j in sentence_pairs:
         sa0, sa1 = a.sentences[i]
         sb0, sb1 = b.sentences[j]
-        found = _best_stretch(wa[sa0:sa1], wb[sb0:sb1])
+        sentence_a, sentence_b = wa[sa0:sa1], wb[sb0:sb1]
+        if sentence_a == sentence_b:  # a verbatim sentence: all of it, similarity 1
+            stretches.append((sa1 - sa0, Match(sa0, sa1, sb0, sb1)))
+            continue
+        found = _best_stretch(sentence_a, sentence_b)
         if found is None:
             continue
         a0, a1, b0, b1, equal = found
