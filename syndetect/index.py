@@ -29,6 +29,7 @@ from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
 from syndetect import kernels
+from syndetect.compact import SentenceShingles, sorted_unique
 from syndetect.options import ScanOptions
 from syndetect.parallel import Progress, run_stage
 
@@ -161,6 +162,9 @@ def _band_keys(columns: Signature) -> npt.NDArray[np.uint64]:
         if columns.shape[1] == 2:
             keys = (keys << np.uint64(32)) | columns[:, 1].astype(np.uint64)
         return keys
+    if kernels.enabled():
+        numbered: npt.NDArray[np.uint64] = kernels.compiled().number_rows(columns)
+        return numbered
     # Wider bands: number the distinct rows (sorted, compared column by column).
     order = np.lexsort(columns.T[::-1])
     ordered = columns[order]
@@ -239,7 +243,7 @@ def _bucket_pairs(
         chunk_size=1,
         progress=progress,
     )
-    return np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *parts]))
+    return sorted_unique(np.concatenate([np.zeros(0, dtype=np.int64), *parts]))
 
 
 def _block_codes(
@@ -256,7 +260,7 @@ def _block_codes(
     for band in range(last - first):
         keys = _band_keys(np.ascontiguousarray(values[:, band * rows : (band + 1) * rows]))
         codes.extend(_codes_sharing_a_key(keys, owners, n, crowding))
-    return np.unique(np.concatenate(codes))
+    return sorted_unique(np.concatenate(codes))
 
 
 def _codes_sharing_a_key(
@@ -375,6 +379,18 @@ def find_candidates(
     every, lengths, per_doc = array("I"), array("q"), array("q")
     weak_sets = bytearray()
     for d, sentences in enumerate(sentence_shingles):
+        if isinstance(sentences, SentenceShingles):  # the same, from its arrays
+            sizes = sentences.sorted_view[2]
+            filled = sizes > 0
+            every.frombytes(sentences.flat().tobytes())
+            lengths.frombytes(sizes[filled].astype(np.int64).tobytes())
+            per_doc.append(int(filled.sum()))
+            if sentence_words is not None:
+                words = np.asarray(sentence_words[d], dtype=np.int64)
+                if len(words) != len(sizes):
+                    raise ValueError(f"sentence_words of document {d} differ in length")
+                weak_sets.extend((words[filled] < options.min_pair_words).tobytes())
+            continue
         sets = [hashes for hashes in sentences if len(hashes)]
         if sets:
             every.frombytes(np.concatenate(sets).astype(np.uint32, copy=False).tobytes())

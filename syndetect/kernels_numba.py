@@ -19,6 +19,7 @@ __all__ = [
     "equal_fraction",
     "hash32",
     "hash64",
+    "number_rows",
     "scan_words",
     "sentence_pairs",
     "sentence_shingles",
@@ -460,6 +461,42 @@ def equal_fraction(rows: Any, first: Any, second: Any) -> Any:
     return out
 
 
+@_jit
+def number_rows(rows: Any) -> Any:
+    """One integer per row of a 2-d array, equal exactly when the rows are
+    equal: the index of the first row with the same values (found through a
+    hash table of the rows, each match checked value by value)."""
+    n, width = rows.shape
+    size = 2
+    while size < 2 * n:
+        size *= 2
+    mask = np.uint64(size - 1)
+    table = np.full(size, -1, dtype=np.int64)
+    keys = np.empty(n, dtype=np.uint64)
+    for r in range(n):
+        h = np.uint64(0)
+        for c in range(width):
+            h = (h ^ np.uint64(rows[r, c])) * _P64_1
+            h ^= h >> np.uint64(29)
+        slot = h & mask
+        while True:
+            other = table[slot]
+            if other < 0:
+                table[slot] = r
+                keys[r] = r
+                break
+            same = True
+            for c in range(width):
+                if rows[other, c] != rows[r, c]:
+                    same = False
+                    break
+            if same:
+                keys[r] = other
+                break
+            slot = (slot + np.uint64(1)) & mask
+    return keys
+
+
 def warm() -> None:
     """Compile (or load from numba's cache) each function for the argument
     types its callers pass, so that processes forked afterwards inherit them."""
@@ -474,3 +511,4 @@ def warm() -> None:
         table = (hashes, sentence, np.zeros(1, dtype=np.int32), np.zeros(2, dtype=np.int32))
         sentence_pairs(*table, np.array([0, 1]), np.array([0, 1]), 0, one, 1, 1, 1)
     equal_fraction(np.zeros((1, 1), dtype=np.uint32), no_offsets, no_offsets)
+    number_rows(np.zeros((1, 3), dtype=np.uint32))

@@ -32,7 +32,7 @@ import numpy.typing as npt
 import xxhash
 
 from syndetect import kernels
-from syndetect.compact import Flags, Keys, SentenceShingles, Spans, as_sequence
+from syndetect.compact import Flags, Keys, SentenceShingles, Spans, as_sequence, sorted_unique
 from syndetect.model import Document
 from syndetect.normalize import Words, encoded_words, words
 from syndetect.options import ScanOptions
@@ -274,7 +274,7 @@ def common_sentences(prepared: Iterable[PreparedDocument], options: ScanOptions)
     site_of_doc: list[int] = []
     sites: dict[str, int] = {}
     for doc in prepared:
-        usable = np.unique(_keys(doc).array()[_flags(doc).array()])
+        usable = sorted_unique(_keys(doc).array()[_flags(doc).array()])
         keys.frombytes(usable.tobytes())
         per_doc.append(len(usable))
         site = site_of(doc.document)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import syndetect
 from syndetect.compact import Flags, Keys, SentenceShingles, Spans, int_array
@@ -176,3 +178,12 @@ def test_collection_counts_equal_a_count_per_document() -> None:
         assert stock.dtype == np.uint32
         assert stock.tolist() == sorted(h for h, n in shingle_df.items() if n >= floor)
     assert common_sentences([], base) == frozenset()
+
+
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=30))
+def test_sorted_unique_is_numpys_unique(values: list[int]) -> None:
+    from syndetect.compact import sorted_unique
+
+    array_ = np.array(values, dtype=np.uint64)
+    assert sorted_unique(array_).tolist() == np.unique(array_).tolist()
+    assert sorted_unique(array_).dtype == np.uint64

@@ -232,3 +232,48 @@ def test_sentence_table_answers_as_each_document_would(
         assert compiled == pure == expected
         some += sum(map(bool, expected))
     assert some > 3
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(0, 2**32 - 1)),
+        min_size=1,
+        max_size=60,
+    ),
+    st.integers(3, 5),
+)
+def test_band_keys_group_rows_as_the_sorting_path(
+    rows: list[tuple[int, int, int]], width: int
+) -> None:
+    """Compiled, a band's key is the index of the first equal row, not its
+    rank among the distinct rows; either way two keys are equal exactly when
+    the rows are."""
+    from syndetect.index import _band_keys
+
+    columns = np.array([[*row, *([row[0]] * (width - 3))] for row in rows], dtype=np.uint32)
+    pure, compiled = _both(lambda: _band_keys(columns))
+    same_rows = (columns[:, None, :] == columns[None, :, :]).all(axis=2)
+    assert ((pure[:, None] == pure[None, :]) == same_rows).all()
+    assert ((compiled[:, None] == compiled[None, :]) == same_rows).all()
+
+
+def test_candidates_from_shingle_tables_or_plain_arrays(
+    generated_documents: list[syndetect.Document],
+) -> None:
+    """find_candidates reads a SentenceShingles from its arrays, a plain
+    sequence of arrays one by one: the same candidates."""
+    from syndetect.index import Permutations, find_candidates, minhash_signature
+
+    prepared = [prepare(d, DEFAULT_OPTIONS) for d in generated_documents]
+    perms = Permutations.create(DEFAULT_OPTIONS.num_perm, DEFAULT_OPTIONS.seed)
+    signatures = np.array([minhash_signature(p.shingles, perms) for p in prepared])
+    words = [[end - start for start, end in p.sentences] for p in prepared]
+    tables = [p.sentence_shingles for p in prepared]
+    plain = [list(t) for t in tables]
+    found = [
+        find_candidates(s, signatures, DEFAULT_OPTIONS, sentence_words=words)
+        for s in (tables, plain)
+    ]
+    assert len(found[0]) > 50
+    assert list(found[0]) == list(found[1])
