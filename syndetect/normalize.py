@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from syndetect import kernels
-from syndetect.compact import int_array
+from syndetect.compact import int_array, sorted_unique
 
 __all__ = [
     "NormalizedText",
@@ -341,7 +341,7 @@ def _compiled_words(text: str) -> tuple[Words, WordBytes] | None:
     classes, folded = _tables()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not text.isascii():
-        distinct = np.unique(codes)
+        distinct = sorted_unique(codes)
         for code in distinct[classes[distinct] == 0].tolist():
             _learn(code, classes, folded)
         if (classes[distinct] == kernels.SLOW).any():

@@ -228,8 +228,11 @@ def _prepare_compiled(document: Document, options: ScanOptions) -> PreparedDocum
     first, last = bounds[:-1][nonempty], bounds[1:][nonempty]
     compiled = kernels.compiled()
     keys = compiled.hash64(wb.data, wb.starts[first], wb.ends[last - 1])
-    _, which, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    usable = (last - first >= options.min_sentence_words) & (counts[which] == 1)
+    usable = last - first >= options.min_sentence_words
+    ordered = np.sort(keys)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if len(repeated):  # a sentence the page repeats (a headline) is furniture
+        usable &= ~np.isin(keys, repeated)
     flat, sizes = compiled.sentence_shingles(
         wb.data,
         wb.starts,
