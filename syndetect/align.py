@@ -16,7 +16,7 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -372,7 +372,8 @@ def align_sentences(
         m = Match(sa0 + a0, sa0 + a1, sb0 + b0, sb0 + b1)
         if similarity(wa[m.a_start : m.a_end], wb[m.b_start : m.b_end]) >= options.near_threshold:
             stretches.append((equal, m))
-    stretches.sort(key=lambda s: (-s[0], s[1]))
+    # Most equal words first, then in Match order (its fields, compared as a tuple).
+    stretches.sort(key=lambda s: (-s[0], s[1].a_start, s[1].a_end, s[1].b_start, s[1].b_end))
     taken_a, taken_b = _Taken(), _Taken()
     accepted: list[Match] = []
     for _, m in stretches:
@@ -382,7 +383,7 @@ def align_sentences(
         taken_b.take(m.b_start, m.b_end)
         accepted.append(m)
     merged: list[Match] = []
-    for m in sorted(accepted):
+    for m in sorted(accepted, key=lambda m: (m.a_start, m.a_end, m.b_start, m.b_end)):
         if merged and _joins(merged[-1], m, accepted, wa, wb, options):
             p = merged[-1]
             merged[-1] = Match(p.a_start, m.a_end, p.b_start, m.b_end)
@@ -436,6 +437,21 @@ def build_passage(source: PreparedDocument, derived: PreparedDocument, m: Match)
     derived_end = _passage_end(derived, m.b_end - 1)
     ws = source.words.words[m.a_start : m.a_end]
     wd = derived.words.words[m.b_start : m.b_end]
+    source_start = source.words.starts[m.a_start]
+    derived_start = derived.words.starts[m.b_start]
+    source_text = source.document.text[source_start:source_end]
+    if ws == wd:  # verbatim: one equal run, similarity 1 (what aligning it gives)
+        return Passage(
+            source_start=source_start,
+            source_end=source_end,
+            derived_start=derived_start,
+            derived_end=derived_end,
+            similarity=1.0,
+            kind="verbatim",
+            diff=(("equal", source_text),),
+            source_text=source_text,
+            derived_text=derived.document.text[derived_start:derived_end],
+        )
     diff: list[DiffOp] = []
     deleted: list[str] = []
     inserted: list[str] = []
@@ -461,15 +477,14 @@ def build_passage(source: PreparedDocument, derived: PreparedDocument, m: Match)
         if d1 > d0:
             inserted.append(_slice(derived, d0, d1, m.b_end, derived_end))
     flush()
-    kind: Literal["verbatim", "near"] = "verbatim" if ws == wd else "near"
     return Passage(
-        source_start=source.words.starts[m.a_start],
+        source_start=source_start,
         source_end=source_end,
-        derived_start=derived.words.starts[m.b_start],
+        derived_start=derived_start,
         derived_end=derived_end,
         similarity=round(similarity(ws, wd), 4),
-        kind=kind,
+        kind="near",
         diff=tuple(diff),
-        source_text=source.document.text[source.words.starts[m.a_start] : source_end],
-        derived_text=derived.document.text[derived.words.starts[m.b_start] : derived_end],
+        source_text=source_text,
+        derived_text=derived.document.text[derived_start:derived_end],
     )
