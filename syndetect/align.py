@@ -232,7 +232,7 @@ def _sentences_to_align_compiled(
     a: PreparedDocument, others: Sequence[PreparedDocument], options: ScanOptions
 ) -> list[list[tuple[int, int]]]:
     """:func:`sentences_to_align` by one compiled loop over ``others``."""
-    table = SentenceTable([a, *others])
+    table = SentenceTable([a, *others], share=False)
     return table.sentences_to_align(0, range(1, len(others) + 1), options)
 
 
@@ -244,13 +244,16 @@ class SentenceTable:
 
     Args:
         documents: The documents, by number.
+        share: Whether to give back the documents with their shingle tables
+            made views of this table's arrays (:attr:`documents`), so that
+            the values are held once when the documents are kept.
 
     Attributes:
-        documents: The documents, whose shingle tables are now views of this
-            table's arrays (the same values, held once).
+        documents: The documents, their shingle tables views of this table's
+            arrays, or ``documents`` as given when not ``share``.
     """
 
-    def __init__(self, documents: Sequence[PreparedDocument]) -> None:
+    def __init__(self, documents: Sequence[PreparedDocument], *, share: bool = True) -> None:
         views = [d.shingle_sentences for d in documents]
         hash_counts = np.fromiter((len(v[0]) for v in views), dtype=np.int64, count=len(views))
         sentence_counts = np.fromiter((len(v[2]) for v in views), dtype=np.int64, count=len(views))
@@ -272,11 +275,12 @@ class SentenceTable:
             first, last = int(self.sentence_offsets[d]), int(self.sentence_offsets[d + 1])
             self.hashes[lo:hi], self.sentence[lo:hi], self.sizes[first:last] = view
             self.spans[2 * first : 2 * last] = spans[d]
-            table = SentenceShingles.from_sorted(
-                self.hashes[lo:hi], self.sentence[lo:hi], self.sizes[first:last]
-            )
-            kept.append(replace(doc, sentence_shingles=table))
-        self.documents: Sequence[PreparedDocument] = kept
+            if share:
+                table = SentenceShingles.from_sorted(
+                    self.hashes[lo:hi], self.sentence[lo:hi], self.sizes[first:last]
+                )
+                kept.append(replace(doc, sentence_shingles=table))
+        self.documents: Sequence[PreparedDocument] = kept if share else documents
 
     def sentences_to_align(
         self, a: int, others: Sequence[int], options: ScanOptions
