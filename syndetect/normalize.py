@@ -245,6 +245,11 @@ def _spans(found: Sequence[re.Match[str]]) -> tuple[array[int], array[int]]:
 def word_starts(text: str) -> Sequence[int]:
     """``words(text).starts``, faster: the words themselves are not built
     when the text allows it."""
+    if kernels.enabled():
+        scan = _compiled_scan(text)
+        if scan is not None:
+            starts: list[int] = scan[0].tolist()
+            return starts
     if text.isascii():
         return [m.start() for m in _ASCII_WORD.finditer(text)]
     if _char_by_char(text) is not None:
@@ -334,10 +339,19 @@ def _learn(code: int, classes: npt.NDArray[np.uint8], folded: npt.NDArray[np.uin
         classes[code] = kernels.OTHER
 
 
-def _compiled_words(text: str) -> tuple[Words, WordBytes] | None:
-    """:func:`words` and their bytes by the compiled scan, or None when some
-    character of ``text`` needs the full :func:`normalize` (as in
-    :func:`_char_by_char`)."""
+_Scan = tuple[
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.uint8],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+]
+
+
+def _compiled_scan(text: str) -> _Scan | None:
+    """The compiled scan of ``text``'s words (see
+    :func:`syndetect.kernels_numba.scan_words`), or None when some character
+    of ``text`` needs the full :func:`normalize` (as in :func:`_char_by_char`)."""
     classes, folded = _tables()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not text.isascii():
@@ -346,9 +360,17 @@ def _compiled_words(text: str) -> tuple[Words, WordBytes] | None:
             _learn(code, classes, folded)
         if (classes[distinct] == kernels.SLOW).any():
             return None
-    starts, ends, data, byte_starts, byte_ends = kernels.compiled().scan_words(
-        codes, classes, folded
-    )
+    found: _Scan = kernels.compiled().scan_words(codes, classes, folded)
+    return found
+
+
+def _compiled_words(text: str) -> tuple[Words, WordBytes] | None:
+    """:func:`words` and their bytes by the compiled scan, or None when some
+    character of ``text`` needs the full :func:`normalize`."""
+    scan = _compiled_scan(text)
+    if scan is None:
+        return None
+    starts, ends, data, byte_starts, byte_ends = scan
     found = tuple(data.tobytes().decode("utf-8").split(" ")) if len(starts) else ()
     typecode = "i" if not len(ends) or ends[-1] < 2**31 else "q"
     kind = np.int32 if typecode == "i" else np.int64

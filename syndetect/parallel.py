@@ -120,20 +120,40 @@ def run_stream(
             def submit(chunk: list[Item]) -> None:
                 pending.append((len(chunk), pool.apply_async(_run_chunk, ((func, chunk),))))
 
-            for chunk in _chain(ahead, islice(chunks, 2 * jobs - len(ahead))):
-                submit(chunk)
-            while pending:
-                size, result = pending.popleft()
-                part = result.get()
-                following = next(chunks, None)
-                if following is not None:
-                    submit(following)
-                yield from part
-                done += size
-                if progress:
-                    progress(name, done, total)
+            try:
+                for chunk in _chain(ahead, islice(chunks, 2 * jobs - len(ahead))):
+                    submit(chunk)
+                while pending:
+                    size, result = pending.popleft()
+                    part = result.get()
+                    following = next(chunks, None)
+                    if following is not None:
+                        submit(following)
+                    yield from part
+                    done += size
+                    if progress:
+                        progress(name, done, total)
+            except (Exception, GeneratorExit):
+                _wind_down(pool, [result for _, result in pending])
+                raise
     finally:
         _shared = None
+
+
+# How long a failed stage waits for each chunk its workers still hold.
+_WIND_DOWN_SECONDS = 60.0
+
+
+def _wind_down(pool: Any, pending: Sequence[AsyncResult[Any]]) -> None:
+    """Let the workers finish the chunks they hold and exit, before the pool
+    is terminated: a worker killed while it sends a result leaves part of it
+    in the pool's result pipe, and the pool's clean-up then waits for the
+    rest forever (seen once, a bad input line ending a parallel scan)."""
+    pool.close()
+    for result in pending:
+        result.wait(_WIND_DOWN_SECONDS)
+    if all(result.ready() for result in pending):
+        pool.join()
 
 
 def _chain(first: list[list[Item]], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:

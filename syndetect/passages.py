@@ -108,6 +108,8 @@ def edits(pair: Pair, doc: str) -> list[int]:
     is_source = pair.source == doc
     mine = "delete" if is_source else "insert"
     for x in pair.passages:
+        if all(op == "equal" for op, _ in x.diff):
+            continue  # a verbatim passage: no word differs (and none need counting)
         src, der, counted = _diff_words(x)
         starts, start = (src, x.source_start) if is_source else (der, x.derived_start)
         last = len(starts) - 1

@@ -19,7 +19,7 @@ import syndetect
 from syndetect import kernels
 from syndetect.align import sentences_to_align
 from syndetect.formats import render
-from syndetect.normalize import APOSTROPHES, WordBytes, encoded_words, words
+from syndetect.normalize import APOSTROPHES, WordBytes, encoded_words, word_starts, words
 from syndetect.options import DEFAULT_OPTIONS
 from syndetect.shingle import PreparedDocument, prepare
 
@@ -91,6 +91,8 @@ def test_compiled_words_are_the_pure_python_words(text: str) -> None:
     pure, compiled = _both(lambda: encoded_words(text))
     assert compiled[0] == pure[0]
     assert compiled[0] == words(text)
+    starts = _both(lambda: list(word_starts(text)))
+    assert starts[0] == starts[1] == list(pure[0].starts)
     for mine, theirs in zip(
         (compiled[1].data, compiled[1].starts, compiled[1].ends),
         (pure[1].data, pure[1].starts, pure[1].ends),

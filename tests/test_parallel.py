@@ -140,6 +140,23 @@ def test_run_stream_passes_on_an_error_of_its_input() -> None:
         list(run_stream("s", _square_plus, _failing([]), 0, jobs=2, chunk_size=10))
 
 
+def _big(shared: int, item: int) -> bytes:
+    return bytes(shared) + item.to_bytes(4, "little")
+
+
+def test_run_stream_winds_its_workers_down_on_an_error_or_an_early_stop() -> None:
+    """On an input error, or when the caller stops reading, the workers
+    finish the chunks they hold (large results, as prepared documents are)
+    before the pool ends: none is killed while it sends one. Repeated, since
+    the hang this guards against was a race."""
+    for _ in range(5):
+        with pytest.raises(syndetect.SyndetectError, match="bad input"):
+            list(run_stream("s", _big, _failing([]), 200_000, jobs=2, chunk_size=10))
+        results = run_stream("s", _big, range(10_000), 200_000, jobs=2, chunk_size=10)
+        assert next(results).endswith(bytes(4))
+        results.close()
+
+
 def test_scan_reads_documents_as_a_stream(seed_documents: list[syndetect.Document]) -> None:
     """A generator is read once, and gives the report of the same list."""
     assert (
