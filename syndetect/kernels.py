@@ -1,17 +1,20 @@
-"""Compiled loops for preparing documents, when numba is installed.
+"""Compiled loops for a scan's per-word, per-shingle and per-pair work, when
+numba is installed.
 
 Preparing a document is, per word and per shingle, a few Python operations:
-find the word, fold it, join a shingle, hash it. With numba
-(``pip install "syndetect[fast]"``) these loops run compiled instead, on the
-text's code points and on the UTF-8 bytes of its words, with the same results
-to the bit. The callers (:mod:`syndetect.normalize`, :mod:`syndetect.shingle`)
-keep their pure-Python path, which is the reference the tests compare the
-compiled one with.
+find the word, fold it, join a shingle, hash it; finding the sentence pairs
+worth aligning and numbering band rows are, per candidate pair and per row,
+more. With numba (``pip install "syndetect[fast]"``) these loops run compiled
+instead, with the same results to the bit. The callers
+(:mod:`syndetect.normalize`, :mod:`syndetect.shingle`, :mod:`syndetect.index`,
+:mod:`syndetect.align`) keep their pure-Python path, which is the reference
+the tests compare the compiled one with.
 
 numba is imported by :mod:`syndetect.kernels_numba` only, on first use, so
 that a command that prepares nothing does not pay for importing it (about
-half a second). Its functions are compiled then (about 3 s the first time)
-and cached on disk by numba; a scan loads them before it forks its workers.
+half a second). Its functions are compiled then (about 8 s the first time on
+the benchmark machine) and cached on disk by numba; a scan loads them before
+it forks its workers.
 """
 
 from __future__ import annotations
