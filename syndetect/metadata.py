@@ -84,9 +84,10 @@ _WIRE_LIST = (
     ("with",),
     re.compile(rf"\bwith\s+(?:{_WIRE})(?:\s*(?:,|and|&)\s*(?:{_WIRE}))+", re.I),
 )
-# The start of any _WIRE_LIST match, less its "\b": searched first, as it is
-# three times quicker and rarely found ("with" is in most texts).
-_WIRE_LIST_START = re.compile(rf"with\s+(?:{_WIRE})\s*(?:,|and|&)", re.I)
+# Patterns whose needles are in most texts, with the start of any of their
+# matches (less its "\b"): searched after the needles and before the pattern,
+# as it is quicker than the pattern and rarely found ("with" is everywhere).
+_STARTS = {_WIRE_LIST[1]: re.compile(rf"with\s+(?:{_WIRE})\s*(?:,|and|&)", re.I)}
 # An outlet's name never runs over a line break ("via Incheon Courier\n\nSend").
 _NAME = r"((?:[A-Z][\w.&'’-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|the|de)){0,3})"
 _OUTLET_CREDIT = [
@@ -234,6 +235,8 @@ def _find_credits(text: str, *, prefilter: bool) -> Credits:
             found = any(n in folded for n in needles)
         else:  # a wire's name ends a line
             found = any(line.rstrip().endswith(_LINE_END) for line in folded.splitlines())
+        if found and prefilter and pattern in _STARTS:
+            found = _STARTS[pattern].search(text) is not None
         if found:
             yield from pattern.finditer(text)
 
@@ -247,7 +250,7 @@ def _find_credits(text: str, *, prefilter: bool) -> Credits:
             reprints.update(_SPELLING[g.lower()] for g in m.groups() if g)
     for needles, pattern in _REPRINT_CREDIT:
         reprints.update(_SPELLING[m.group(1).lower()] for m in matches(needles, pattern))
-    for m in matches(*_WIRE_LIST) if not prefilter or _WIRE_LIST_START.search(text) else ():
+    for m in matches(*_WIRE_LIST):
         found = re.findall(_WIRE, m.group(0)[4:], re.I)
         reprints.update(_SPELLING[w.lower()] for w in found)
     outlets: set[str] = set()
