@@ -26,8 +26,8 @@ from syndetect.shingle import (
     PreparedDocument,
     common_sentences,
     common_shingles,
-    drop_sentences,
-    drop_shingles,
+    drop_sentences_many,
+    drop_shingles_many,
     prepare,
 )
 from syndetect.spool import Spool, pack, spooled
@@ -175,7 +175,7 @@ def candidate_pairs(
         pairs, by index into ``prepared``.
     """
     common = common_sentences(prepared, options)
-    kept = [drop_sentences(p, common) for p in prepared]
+    kept = drop_sentences_many(prepared, common)
     perms = Permutations.create(options.num_perm, options.seed)
     # Signatures come before stock phrases are dropped, so that a document's
     # signature is the same whatever collection it is scanned with.
@@ -187,7 +187,7 @@ def candidate_pairs(
         row[:] = signature
     del computed
     stock = common_shingles(kept, options)
-    kept = [drop_shingles(p, stock) for p in kept]
+    kept = drop_shingles_many(kept, stock)
     sentences = [p.sentence_shingles for p in kept]
     sizes = [[end - start for start, end in p.sentences] for p in kept]
     found = find_candidates(

@@ -21,7 +21,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any, cast
@@ -43,11 +43,14 @@ __all__ = [
     "common_sentences",
     "common_shingles",
     "drop_sentences",
+    "drop_sentences_many",
     "drop_shingles",
+    "drop_shingles_many",
     "ngrams",
     "prepare",
     "shingle_hash",
     "site_of",
+    "usable_keys",
 ]
 
 HashArray = npt.NDArray[np.uint32]
@@ -150,6 +153,11 @@ def _keys(doc: PreparedDocument) -> Keys:
 
 def _flags(doc: PreparedDocument) -> Flags:
     return cast(Flags, doc.usable)
+
+
+def usable_keys(doc: PreparedDocument) -> npt.NDArray[np.uint64]:
+    """The keys of the sentences of ``doc`` that may create matches."""
+    return _keys(doc).array()[_flags(doc).array()]
 
 
 def ngrams(ws: Sequence[str], n: int) -> list[str]:
@@ -313,10 +321,32 @@ def _counted(values: npt.NDArray[Any], floor: float) -> npt.NDArray[Any]:
 
 def drop_sentences(doc: PreparedDocument, keys: frozenset[int]) -> PreparedDocument:
     """Mark the sentences whose key is in ``keys`` unusable."""
-    if not keys or not any(k in keys for k in doc.keys):
-        return doc
-    usable = Flags(ok and k not in keys for ok, k in zip(doc.usable, doc.keys, strict=True))
-    return replace(doc, usable=usable, sentence_shingles=_table(doc).keep(usable.array(), None))
+    return drop_sentences_many([doc], keys)[0]
+
+
+def drop_sentences_many(
+    docs: Sequence[PreparedDocument], keys: frozenset[int]
+) -> list[PreparedDocument]:
+    """:func:`drop_sentences` of each of ``docs``, the keys of all of them
+    looked up at once."""
+    if not keys:
+        return list(docs)
+    wanted = np.fromiter(keys, dtype=np.uint64, count=len(keys))
+    wanted.sort()
+    out: list[PreparedDocument] = []
+    for part in _batches(docs):
+        found = _found(wanted, np.concatenate([_EMPTY_KEYS, *(_keys(d).array() for d in part)]))
+        end = 0
+        for doc in part:
+            start, end = end, end + len(doc.keys)
+            mine = found[start:end]
+            if not mine.any():
+                out.append(doc)
+                continue
+            usable = _flags(doc).array() & ~mine
+            table = _table(doc).keep(usable, None)
+            out.append(replace(doc, usable=Flags(usable.tolist()), sentence_shingles=table))
+    return out
 
 
 def common_shingles(prepared: Sequence[PreparedDocument], options: ScanOptions) -> HashArray:
@@ -338,12 +368,42 @@ def drop_shingles(doc: PreparedDocument, shingles: HashArray) -> PreparedDocumen
     then neither make a candidate pair nor make two sentences worth aligning.
     Compute the document's signature before, so that it stays the same
     whatever collection the document is scanned with."""
+    return drop_shingles_many([doc], shingles)[0]
+
+
+def drop_shingles_many(
+    docs: Sequence[PreparedDocument], shingles: HashArray
+) -> list[PreparedDocument]:
+    """:func:`drop_shingles` of each of ``docs``, the hashes of all of them
+    looked up at once."""
     if not len(shingles):
-        return doc
-    every = _table(doc).sorted_view[0]
-    # both sorted: look each hash up by bisection (quicker than np.isin's sort)
-    at = np.searchsorted(shingles, every)
-    keep = np.asarray(shingles)[np.minimum(at, len(shingles) - 1)] != every
-    if keep.all():
-        return doc
-    return replace(doc, sentence_shingles=_table(doc).keep(None, keep))
+        return list(docs)
+    out: list[PreparedDocument] = []
+    for part in _batches(docs):
+        views = [_table(d).sorted_view[0] for d in part]
+        keep = ~_found(np.asarray(shingles), np.concatenate([_EMPTY, *views]))
+        end = 0
+        for doc, view in zip(part, views, strict=True):
+            start, end = end, end + len(view)
+            mine = keep[start:end]
+            out.append(
+                doc if mine.all() else replace(doc, sentence_shingles=_table(doc).keep(None, mine))
+            )
+    return out
+
+
+_EMPTY_KEYS = np.zeros(0, dtype=np.uint64)
+_BATCH = 1024
+
+
+def _batches(docs: Sequence[PreparedDocument]) -> Iterator[Sequence[PreparedDocument]]:
+    # bounds the arrays made at once when a whole collection is passed
+    for start in range(0, len(docs), _BATCH):
+        yield docs[start : start + _BATCH]
+
+
+def _found(wanted: npt.NDArray[Any], values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Which of ``values`` are in ``wanted`` (sorted, not empty), by bisection
+    (quicker than ``np.isin``, which sorts)."""
+    at = np.searchsorted(wanted, values)
+    return cast(npt.NDArray[np.bool_], wanted[np.minimum(at, len(wanted) - 1)] == values)

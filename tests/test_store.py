@@ -412,19 +412,28 @@ def test_older_schema_is_migrated(backend: Backend, monkeypatch: pytest.MonkeyPa
     assert len(calls) == 1
 
 
-def test_schema_1_index_is_migrated(tmp_path: Path) -> None:
-    """A SQLite index of schema version 1 (every shingle count indexed) is
-    migrated to the current one: the same results, the smaller index."""
+def _downgrade(path: Path, version: int) -> None:
+    """Make a SQLite index what schema ``version`` wrote."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX sentence_counts_common")  # version 3
+    if version == 1:
+        conn.execute("DROP INDEX shingle_counts_stock")
+        conn.execute("CREATE INDEX shingle_counts_df ON shingle_counts (df)")
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_sqlite_schema_is_migrated(tmp_path: Path, version: int) -> None:
+    """A SQLite index of schema version 1 (every shingle count indexed) or 2
+    (no index of possible boilerplate sentences) is migrated to the current
+    one: the same results, the current indexes."""
     docs = corpus(stories=6)
     base, probe = docs[:-1], docs[-1]
     path = tmp_path / "i.db"
     build(path, base, MOVING).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DROP INDEX shingle_counts_stock")
-    conn.execute("CREATE INDEX shingle_counts_df ON shingle_counts (df)")
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+    _downgrade(path, version)
     with open_index(path) as store:
         assert store.query([probe]).pairs == tuple(
             involving(syndetect.scan(docs, options=MOVING), {probe.id})
@@ -432,10 +441,11 @@ def test_schema_1_index_is_migrated(tmp_path: Path) -> None:
         assert store.integrity_check(deep=True) == ()
     conn = sqlite3.connect(path)
     indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    version_now = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     conn.close()
-    assert "shingle_counts_df" not in indexes and "shingle_counts_stock" in indexes
-    assert version == (str(store_module.SCHEMA_VERSION),)
+    assert "shingle_counts_df" not in indexes
+    assert {"shingle_counts_stock", "sentence_counts_common"} <= indexes
+    assert version_now == (str(store_module.SCHEMA_VERSION),)
 
 
 def _corrupt(path: Path) -> None:

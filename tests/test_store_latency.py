@@ -125,25 +125,35 @@ def test_words_read_after_the_rest_of_a_stored_document() -> None:
             decode_prepared(data[:-4], doc, words=False)
 
 
-def test_boilerplate_counts_read_alone_are_those_of_all_counts(tmp_path: Path) -> None:
-    """The SQLite index reads the counts of the boilerplate keys only; they are
-    the counts of every key, less those of the others, whatever the floor."""
+@pytest.mark.parametrize(("common_docs", "site_docs"), [(2, 2), (2, 3)])
+def test_boilerplate_counts_read_alone_are_those_of_all_counts(
+    tmp_path: Path, common_docs: int, site_docs: int
+) -> None:
+    """The SQLite index reads the counts of the boilerplate keys only, from
+    its index of the keys at or above its bounds (``common_sentence_docs``,
+    ``site_boilerplate_docs``); they are the counts of every key, less those
+    of the others, whatever the floor at or above those bounds."""
     docs = corpus(seed=2)
-    with create_index(tmp_path / "i.db") as store:
+    options = replace(
+        DEFAULT_OPTIONS, common_sentence_docs=common_docs, site_boilerplate_docs=site_docs
+    )
+    # the bounds, then a higher document floor, then a higher site floor
+    floors = [(common_docs, site_docs), (common_docs + 1.5, 100), (1000, site_docs + 1)]
+    with create_index(tmp_path / "i.db", options=options) as store:
         assert isinstance(store, SQLiteStore)
         store.add(docs)
-        keys = sorted({k for d in docs for k in prepare(d, DEFAULT_OPTIONS).keys})
+        keys = sorted({k for d in docs for k in prepare(d, options).keys})
 
         def compare(access: _Access) -> list[int]:
             sizes = []
-            for floor, site_docs in ((2, 3), (3.5, 100), (1000, 2), (1, 1)):
-                found = access.common_counts(keys, floor, site_docs)
-                assert found == _Access.common_counts(access, keys, floor, site_docs)
+            for floor, least in floors:
+                found = access.common_counts(keys, floor, least)
+                assert found == _Access.common_counts(access, keys, floor, least)
                 sizes.append(len(found))
             return sizes
 
         sizes = store._read(compare)
-    assert min(sizes[:3]) > 0 and max(sizes[:3]) < sizes[3]
+    assert 0 < max(sizes[1:]) < sizes[0]
 
 
 _ADDING = textwrap.dedent(

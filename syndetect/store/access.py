@@ -122,7 +122,8 @@ class _Access(ABC):
         self, keys: Sequence[int], floor: float, site_docs: int
     ) -> dict[int, tuple[int, int]]:
         """:meth:`counts` of those of ``keys`` that are boilerplate: counted in
-        at least ``floor`` documents, or ``site_docs`` of one site."""
+        at least ``floor`` documents, or ``site_docs`` of one site (never less
+        than the index's ``common_sentence_docs`` and ``site_boilerplate_docs``)."""
         return {
             k: (df, m) for k, (df, m) in self.counts(keys).items() if df >= floor or m >= site_docs
         }

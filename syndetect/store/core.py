@@ -26,7 +26,14 @@ from syndetect.metadata import describe
 from syndetect.model import Document
 from syndetect.normalize import Words
 from syndetect.options import ScanOptions
-from syndetect.shingle import PreparedDocument, drop_sentences, drop_shingles
+from syndetect.shingle import (
+    PreparedDocument,
+    drop_sentences,
+    drop_sentences_many,
+    drop_shingles,
+    drop_shingles_many,
+    usable_keys,
+)
 from syndetect.store.access import Bucket, SentenceBand, _Access, _Counts, _Record
 from syndetect.store.bands import band_key_rows, band_keys
 from syndetect.store.base import AddResult, IndexStore, RemoveResult
@@ -54,6 +61,7 @@ from syndetect.store.plan import (
 )
 
 _MAX = np.uint32(0xFFFFFFFF)
+_NO_KEYS = np.zeros(0, dtype=np.uint64)
 
 T = TypeVar("T")
 
@@ -179,14 +187,34 @@ class _Core(IndexStore):
         """The document as a scan sees it: boilerplate sentences dropped, its
         signature (``signature`` when it is known not to change), then stock
         phrases dropped (with a plan; a bare boilerplate view drops none)."""
-        prepared = new.prepared if isinstance(new, _New) else new
-        keys = new.keys if isinstance(new, _New) else _usable_keys(new)
+        if isinstance(new, _New):
+            return self._effective_many([new.prepared], plan, [signature], new.keys)[0]
+        return self._effective_many([new], plan, [signature])[0]
+
+    def _effective_many(
+        self,
+        prepared: Sequence[PreparedDocument],
+        plan: _Plan | _Boilerplate,
+        signatures: Sequence[npt.NDArray[np.uint32] | None],
+        keys: Iterable[int] | None = None,
+    ) -> list[_Effective]:
+        """:meth:`_effective` of each of ``prepared`` (with its ``signatures``),
+        the boilerplate status of all their sentences read at once; ``keys``:
+        their usable sentence keys, when known."""
+        if keys is None:
+            every = np.concatenate([_NO_KEYS, *(usable_keys(p) for p in prepared)])
+            keys = np.unique(every).tolist()
         boilerplate = plan.boilerplate if isinstance(plan, _Plan) else plan
-        eff = drop_sentences(prepared, boilerplate.common(keys))
-        if signature is None:
-            signature = minhash_signature(eff.shingles, self._doc_perms)
-        final = drop_shingles(eff, plan.stock) if isinstance(plan, _Plan) else eff
-        return _Effective(prepared.document, final, signature, eff)
+        kept = drop_sentences_many(prepared, boilerplate.common(keys))
+        computed = [
+            minhash_signature(eff.shingles, self._doc_perms) if given is None else given
+            for eff, given in zip(kept, signatures, strict=True)
+        ]
+        final = drop_shingles_many(kept, plan.stock) if isinstance(plan, _Plan) else kept
+        return [
+            _Effective(p.document, f, signature, eff)
+            for p, f, signature, eff in zip(prepared, final, computed, kept, strict=True)
+        ]
 
     def _load(
         self, access: _Access, docs: Iterable[int], *, words: bool = True

@@ -13,7 +13,7 @@ from syndetect import __version__
 from syndetect.errors import IndexCorruptError, IndexVersionError
 from syndetect.options import ScanOptions
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the index schema this syndetect writes (of both backends)."""
 
 FORMAT = "syndetect-index"

@@ -16,12 +16,12 @@ import numpy.typing as npt
 from syndetect.errors import DuplicateIdError
 from syndetect.model import Document, DocumentInfo
 from syndetect.options import ScanOptions
-from syndetect.shingle import PreparedDocument, prepare, site_of
+from syndetect.shingle import PreparedDocument, prepare, site_of, usable_keys
 from syndetect.store.access import _Access
 
 
 def _usable_keys(prepared: PreparedDocument) -> frozenset[int]:
-    return frozenset(k for k, ok in zip(prepared.keys, prepared.usable, strict=True) if ok)
+    return frozenset(usable_keys(prepared).tolist())
 
 
 def _unique(documents: Iterable[Document]) -> list[Document]:

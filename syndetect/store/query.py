@@ -21,7 +21,7 @@ from syndetect.shingle import PreparedDocument
 from syndetect.store.access import Bucket, _Access
 from syndetect.store.bands import band_key_rows
 from syndetect.store.core import _Core
-from syndetect.store.plan import _Effective, _Loaded, _new, _Plan, _unique, _usable_keys
+from syndetect.store.plan import _Effective, _Loaded, _new, _Plan, _unique
 
 _Matches = dict[int, set[int]]
 """Indexed documents (by number) found for each new document (by position)."""
@@ -86,10 +86,9 @@ class _Crowds:
         """Whether two documents (their buckets) make a candidate pair through
         a sentence bucket: one they share that is not crowded, or where both
         have a sentence long enough to make a pair on its own."""
+        few, many = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
         return any(
-            b not in self.crowded or (strong and theirs[b])
-            for b, strong in mine.items()
-            if b in theirs
+            b not in self.crowded or (strong and many[b]) for b, strong in few.items() if b in many
         )
 
 
@@ -280,15 +279,13 @@ class _Querying(_Core):
             changed = set(plan.affected)
 
             def seen(loaded: dict[int, _Loaded]) -> _Indexed:
-                plan.boilerplate.common(
-                    k for x in loaded.values() for k in _usable_keys(x.prepared)
+                found = self._effective_many(
+                    [x.prepared for x in loaded.values()],
+                    plan,
+                    [None if doc in changed else x.signature for doc, x in loaded.items()],
                 )
                 return {
-                    doc: (
-                        self._effective(x.prepared, plan, None if doc in changed else x.signature),
-                        x.info,
-                    )
-                    for doc, x in loaded.items()
+                    doc: (eff, x.info) for (doc, x), eff in zip(loaded.items(), found, strict=True)
                 }
 
             first = self._load(access, partners, words=False)

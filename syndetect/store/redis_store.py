@@ -78,8 +78,8 @@ _ATTEMPTS = 50
 
 # Schema migrations: _MIGRATIONS[v] upgrades an index from version v to v + 1 by
 # queueing writes on the MULTI transaction that records the new version.
-# Version 2 changed only the SQLite backend's indexes: nothing to do here.
-_MIGRATIONS: dict[int, Callable[[Pipeline], None]] = {1: lambda pipe: None}
+# Versions 2 and 3 changed only the SQLite backend's indexes: nothing to do here.
+_MIGRATIONS: dict[int, Callable[[Pipeline], None]] = {1: lambda pipe: None, 2: lambda pipe: None}
 
 T = TypeVar("T")
 

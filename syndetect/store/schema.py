@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from syndetect.options import ScanOptions
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE documents (
@@ -44,8 +46,8 @@ CREATE TABLE document_bands (
 CREATE INDEX document_bands_doc ON document_bands (doc);
 CREATE TABLE shingle_counts (shingle INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 """
-"""Schema version 2 (see :data:`syndetect.store.meta.SCHEMA_VERSION`), less the
-index of :func:`_stock_index` (which depends on the index's options).
+"""Schema version 3 (see :data:`syndetect.store.meta.SCHEMA_VERSION`), less the
+indexes of :func:`_option_indexes` (which depend on the index's options).
 
 * ``meta``: ``format``, ``schema_version``, ``options`` (JSON of the
   :class:`ScanOptions` the index was built with), ``created_by``.
@@ -71,7 +73,8 @@ index of :func:`_stock_index` (which depends on the index's options).
   a few documents, and keeping all of them ordered by a count that every
   added document changes cost a random write each.
 
-Version 1 indexed every shingle's count (``shingle_counts_df``).
+Version 1 indexed every shingle's count (``shingle_counts_df``); version 2
+had no index of the possible boilerplate sentences (:func:`_common_index`).
 """
 
 
@@ -89,16 +92,50 @@ def _stock_bound(stock_docs: int) -> str:
     return f"df >= {int(stock_docs)}"
 
 
+def _common_index(options: ScanOptions) -> str:
+    """The index of the sentence keys that may be boilerplate, with their
+    counts: those in at least ``common_sentence_docs`` documents (the least a
+    common sentence is in) or in ``site_boilerplate_docs`` of one site: a few
+    thousand of millions, so a query looks its candidates' keys up in a small,
+    cached index instead of the table. Queries name it (SQLite prefers the
+    table's key) and its bound (:func:`_common_bound`)."""
+    return (
+        "CREATE INDEX sentence_counts_common ON sentence_counts (key, df, site_max) "
+        f"WHERE {_common_bound(options)}"
+    )
+
+
+def _common_bound(options: ScanOptions) -> str:
+    return (
+        f"(df >= {int(options.common_sentence_docs)} "
+        f"OR site_max >= {int(options.site_boilerplate_docs)})"
+    )
+
+
+def _option_indexes(options: ScanOptions) -> str:
+    """The indexes whose bounds are ``options`` of the index, as statements."""
+    return f"{_stock_index(options.common_shingle_docs)};\n{_common_index(options)};\n"
+
+
+def _stored_options(conn: sqlite3.Connection) -> ScanOptions:
+    (options,) = conn.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
+    return ScanOptions(**json.loads(options))
+
+
 def _migrate_1(conn: sqlite3.Connection) -> None:
     """Version 1 to 2: only possible stock phrases indexed by their count."""
-    (options,) = conn.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
     conn.execute("DROP INDEX IF EXISTS shingle_counts_df")
-    conn.execute(_stock_index(int(json.loads(options)["common_shingle_docs"])))
+    conn.execute(_stock_index(_stored_options(conn).common_shingle_docs))
+
+
+def _migrate_2(conn: sqlite3.Connection) -> None:
+    """Version 2 to 3: the possible boilerplate sentences indexed with their counts."""
+    conn.execute(_common_index(_stored_options(conn)))
 
 
 # Schema migrations: _MIGRATIONS[v] upgrades an index from version v to v + 1,
 # inside the transaction that records the new version.
-_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1}
+_MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1, 2: _migrate_2}
 
 
 def _signed(key: int) -> int:

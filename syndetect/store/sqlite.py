@@ -26,7 +26,7 @@ from syndetect.store.integrity import _Checking
 from syndetect.store.meta import FORMAT, _migration, _new_meta, _options, _schema_version, _version
 from syndetect.store.plan import _floor
 from syndetect.store.query import _Querying
-from syndetect.store.schema import _MIGRATIONS, _SCHEMA, _stock_index
+from syndetect.store.schema import _MIGRATIONS, _SCHEMA, _option_indexes
 from syndetect.store.sqlite_access import _SQLiteAccess
 
 T = TypeVar("T")
@@ -77,9 +77,7 @@ class SQLiteStore(_Querying, _Checking):
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             # executescript commits a pending transaction first: begin inside it.
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{_SCHEMA}{_stock_index(options.common_shingle_docs)};\n"
-            )
+            conn.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}{_option_indexes(options)}")
         except sqlite3.Error as exc:
             conn.close()
             raise IndexStoreError(where, f"cannot create index: {exc}") from None
@@ -206,11 +204,11 @@ class SQLiteStore(_Querying, _Checking):
 
     def _read(self, work: Callable[[_Access], T]) -> T:
         with self._errors(), self._transaction(write=False) as conn:
-            return work(_SQLiteAccess(conn, self.options.common_shingle_docs))
+            return work(_SQLiteAccess(conn, self.options))
 
     def _write(self, work: Callable[[_Access], T]) -> T:
         with self._errors(), self._transaction(write=True) as conn:
-            done = work(_SQLiteAccess(conn, self.options.common_shingle_docs))
+            done = work(_SQLiteAccess(conn, self.options))
         if self._checkpointer is None:
             self._checkpointer = _Checkpointer(self.location, _BUSY_TIMEOUT_S)
         self._checkpointer.request()
@@ -222,7 +220,7 @@ class SQLiteStore(_Querying, _Checking):
             result = [r for (r,) in conn.execute("PRAGMA integrity_check").fetchall()]
             if result != ["ok"]:
                 return tuple(f"sqlite: {r}" for r in result[:20])
-            access = _SQLiteAccess(conn, self.options.common_shingle_docs)
+            access = _SQLiteAccess(conn, self.options)
             problems.extend(access.consistency(4 * self.options.num_perm, self._doc_lsh[0]))
             if deep and not problems:
                 problems.extend(self._deep_check(access))

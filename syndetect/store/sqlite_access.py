@@ -11,20 +11,29 @@ import numpy as np
 import numpy.typing as npt
 
 from syndetect.model import Document
+from syndetect.options import ScanOptions
 from syndetect.store.access import Bucket, SentenceBand, _Access, _Counts, _Record, _Row
-from syndetect.store.schema import _chunks, _marks, _signed, _stock_bound, _unsigned
+from syndetect.store.schema import (
+    _chunks,
+    _common_bound,
+    _marks,
+    _signed,
+    _stock_bound,
+    _unsigned,
+)
 
 
 class _SQLiteAccess(_Access):
     """The tables of a SQLite index, within the transaction of ``conn``.
 
-    ``stock_docs`` is the index's ``ScanOptions.common_shingle_docs``: the
-    bound of its index of possible stock phrases (:func:`_stock_index`).
+    ``options`` are the index's: they bound its indexes of possible stock
+    phrases and boilerplate sentences (:func:`_option_indexes`).
     """
 
-    def __init__(self, conn: sqlite3.Connection, stock_docs: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, options: ScanOptions) -> None:
         self.conn = conn
-        self._stock_bound = _stock_bound(stock_docs)
+        self._stock_bound = _stock_bound(options.common_shingle_docs)
+        self._common_bound = _common_bound(options)
 
     def _in(self, sql: str, items: Sequence[object]) -> list[Any]:
         """Rows of ``sql`` (with one ``{}`` for a list of parameters) over ``items``."""
@@ -62,7 +71,8 @@ class _SQLiteAccess(_Access):
         self, keys: Sequence[int], floor: float, site_docs: int
     ) -> dict[int, tuple[int, int]]:
         found = self._in(
-            "SELECT key, df, site_max FROM sentence_counts WHERE key IN ({}) "
+            "SELECT key, df, site_max FROM sentence_counts INDEXED BY sentence_counts_common "
+            f"WHERE key IN ({{}}) AND {self._common_bound} "
             f"AND (df >= {float(floor)!r} OR site_max >= {int(site_docs)})",
             [_signed(k) for k in keys],
         )
