@@ -2,14 +2,16 @@
 against an index of N articles, as ``syndetect check`` does per new item.
 
     python benchmarks/bench_index.py --docs 10000 --probes 200
-    python benchmarks/bench_index.py --docs 100000 --probes 500 --index /tmp/100k.db
+    python benchmarks/bench_index.py --docs 100000 --probes 300 --index /tmp/100k.db
 
 The articles come from ``benchmarks/generate.py`` (wire stories, copies of many
 kinds, same-topic distractors). The first N are added in batches to a fresh
 SQLite index; each of the following ``--probes`` articles is then queried
 against the index and added to it, one at a time, and both steps are timed.
-With ``--index`` an existing index of the right size is reused (its build is
-not timed again); the probes a previous run added to it are removed first.
+With ``--index`` an existing index is reused (its build is not timed again):
+it must hold the first N articles of the same corpus (``--docs``, ``--probes``
+and ``--seed`` of its build: the generator makes another corpus for another
+total), and the probes a previous run added to it are removed first.
 Target of issue 6: add + query of one article <= 50 ms p99.
 """
 
@@ -28,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 import syndetect  # noqa: E402
-from syndetect.store import create_index, open_index  # noqa: E402
+from syndetect.store import IndexStore, create_index, open_index  # noqa: E402
 
 _FIELDS = ("id", "text", "title", "date", "url", "outlet")
 
@@ -36,6 +38,30 @@ _FIELDS = ("id", "text", "title", "date", "url", "outlet")
 def documents(n: int, seed: int) -> list[syndetect.Document]:
     records, _ = generate(n, seed=seed)
     return [syndetect.Document(**{k: r[k] for k in _FIELDS if k in r}) for r in records]
+
+
+def reuse(store: IndexStore, docs: int, probes: int, seed: int) -> list[syndetect.Document]:
+    """The probes of an index built by this script (``docs``, ``probes`` and
+    ``seed`` of its build), those an earlier run added removed from it.
+
+    Raises:
+        ValueError: The index holds other articles than those of its build
+            and its probes (another corpus).
+    """
+    generated = documents(docs + probes, seed)
+    base, extra = generated[:docs], generated[docs:]
+    held = set(store.ids())
+    known = {d.id for d in base}
+    again = [d.id for d in extra if d.id in held]
+    if not known <= held or len(held) != len(known) + len(again):
+        raise ValueError(
+            f"it does not hold the first {docs} of {docs + probes} articles generated with "
+            f"seed {seed}: pass the --docs, --probes and --seed of its build"
+        )
+    if again:  # added by an earlier run
+        store.remove(again)
+        print(f"removed the {len(again)} probes an earlier run added", flush=True)
+    return extra
 
 
 def percentile(values: list[float], p: int) -> float:
@@ -54,22 +80,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     t = time.perf_counter()
-    docs = documents(args.docs + args.probes, args.seed)
-    base, probes = docs[: args.docs], docs[args.docs :]
-    print(f"generated {len(docs)} articles in {time.perf_counter() - t:.1f} s", flush=True)
-
     path = Path(args.index or f"/tmp/syndetect-bench-{os.getpid()}.db")
     build_rate = None
     if path.exists():
         store = open_index(path)
-        held = set(store.ids())
-        again = [d.id for d in probes if d.id in held]
-        if again:  # added by an earlier run
-            store.remove(again)
-            print(f"removed the {len(again)} probes an earlier run added", flush=True)
-        if len(store.ids()) != args.docs:
-            parser.error(f"{path} holds {len(store.ids())} articles, not {args.docs}")
+        try:
+            probes = reuse(store, args.docs, args.probes, args.seed)
+        except ValueError as exc:
+            store.close()
+            parser.error(f"{path}: {exc}")
+        print(f"generated the corpus in {time.perf_counter() - t:.1f} s", flush=True)
     else:
+        docs = documents(args.docs + args.probes, args.seed)
+        base, probes = docs[: args.docs], docs[args.docs :]
+        print(f"generated {len(docs)} articles in {time.perf_counter() - t:.1f} s", flush=True)
         store = create_index(path)
         t = time.perf_counter()
         for i in range(0, len(base), args.batch):
