@@ -112,6 +112,13 @@ class Spans(_Packed, Sequence[tuple[int, int]]):
         return np.frombuffer(self._flat, dtype=f"i{self._flat.itemsize}").astype(np.int64)
 
     @classmethod
+    def from_flat(cls, flat: npt.NDArray[np.int32]) -> Spans:
+        """The spans of one flat array ``start0, end0, start1, ...`` of 32-bit integers."""
+        packed = array("i")
+        packed.frombytes(np.ascontiguousarray(flat, dtype=np.int32).tobytes())
+        return _spans(packed)
+
+    @classmethod
     def from_bounds(cls, starts: IndexArray, ends: IndexArray) -> Spans:
         """The spans ``(starts[i], ends[i])``, from two integer arrays."""
         flat = np.column_stack((starts, ends)).ravel()
@@ -189,6 +196,13 @@ class Flags(_Packed, Sequence[bool]):
 
     def __iter__(self) -> Iterator[bool]:
         return (b != 0 for b in self._bytes)
+
+    @classmethod
+    def from_array(cls, values: npt.NDArray[Any]) -> Flags:
+        """The flags of a numpy array (true where not zero)."""
+        flags = cls()
+        flags._bytes = np.asarray(values != 0, dtype=np.uint8).tobytes()
+        return flags
 
     def array(self) -> npt.NDArray[np.bool_]:
         """The flags as a read-only numpy array (no copy)."""

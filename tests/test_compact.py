@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import syndetect
+import syndetect.shingle as shingle_module
 from syndetect.compact import Flags, Keys, SentenceShingles, Spans, int_array
 from syndetect.normalize import words
 from syndetect.shingle import (
@@ -22,7 +23,9 @@ from syndetect.shingle import (
     common_sentences,
     common_shingles,
     drop_sentences,
+    drop_sentences_many,
     drop_shingles,
+    drop_shingles_many,
     ngrams,
     prepare,
     shingle_hash,
@@ -49,6 +52,9 @@ def test_spans_keys_and_flags_equal_the_tuples_they_replace() -> None:
             packed[3]
     assert Flags([True])[0] is True and Flags([0])[0] is False
     assert Spans() == () and Keys([1, 2]) != (2, 1)
+    assert Spans.from_flat(np.array([0, 4, 4, 9], dtype="<i4")) == ((0, 4), (4, 9))
+    assert Flags.from_array(np.array([1, 0, 2], dtype=np.uint8)) == (True, False, True)
+    assert Keys.from_array(np.array([2**64 - 1, 3], dtype=np.uint64)) == (2**64 - 1, 3)
 
 
 def test_offsets_are_32_bit_unless_they_do_not_fit() -> None:
@@ -132,6 +138,39 @@ def test_dropping_sentences_and_shingles_keeps_the_rest() -> None:
         [h for h in a.tolist() if h not in stock.tolist()] for a in before
     ]
     assert drop_shingles(p, np.zeros(0, dtype=np.uint32)) is p
+
+
+def test_dropping_from_many_documents_at_once_is_dropping_from_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """drop_sentences_many and drop_shingles_many (in batches, here of 2)
+    give each document what dropping from it alone gives, and the document
+    itself where nothing is dropped."""
+    monkeypatch.setattr(shingle_module, "_BATCH", 2)
+    docs = [
+        prepare(syndetect.read_text_file(path), syndetect.DEFAULT_OPTIONS)
+        for path in sorted(SEEDS.glob("*.txt"))
+    ]
+    rng = random.Random(3)
+    keys = frozenset(rng.sample([k for p in docs[:3] for k in p.keys], 6))
+    every = np.concatenate([p.shingles for p in docs[1:4]])
+    stock = np.unique(rng.sample(every.tolist(), 40)).astype(np.uint32)
+    for p, dropped in zip(docs, drop_sentences_many(docs, keys), strict=True):
+        assert dropped.usable == tuple(
+            ok and k not in keys for ok, k in zip(p.usable, p.keys, strict=True)
+        )
+        kept = zip(p.sentence_shingles, dropped.usable, strict=True)
+        assert [a.tolist() for a in dropped.sentence_shingles] == [
+            a.tolist() if ok else [] for a, ok in kept
+        ]
+        assert (dropped is p) == (not keys.intersection(p.keys))
+    for p, cut in zip(docs, drop_shingles_many(docs, stock), strict=True):
+        assert [a.tolist() for a in cut.sentence_shingles] == [
+            [h for h in a.tolist() if h not in stock.tolist()] for a in p.sentence_shingles
+        ]
+        assert (cut is p) == (not np.isin(p.shingles, stock).any())
+    for same in (drop_shingles_many(docs, stock[:0]), drop_sentences_many(docs, frozenset())):
+        assert all(a is b for a, b in zip(same, docs, strict=True))
 
 
 def _reference_common_sentences(

@@ -102,19 +102,19 @@ def decode_prepared(data: bytes, document: Document, *, words: bool = True) -> P
         at += out.nbytes
         return out
 
-    spans = take("<i4", 2 * n_sent).tolist()
-    keys = take("<u8", n_sent).tolist()
-    usable = [bool(u) for u in take("u1", n_sent).tolist()]
-    counts = take("<i4", n_sent).tolist()
+    spans = take("<i4", 2 * n_sent)
+    keys = take("<u8", n_sent)
+    usable = take("u1", n_sent)
+    counts = take("<i4", n_sent)
     flat = take("<u4", n_shingles).astype(np.uint32)
-    if at != len(data) or sum(counts) != n_shingles:
+    if at != len(data) or int(counts.sum()) != n_shingles:
         raise ValueError("encoded prepared document has the wrong length")
     return PreparedDocument(
         document=document,
         words=ws,
-        sentences=Spans(zip(spans[0::2], spans[1::2], strict=True)),
-        keys=Keys(keys),
-        usable=Flags(usable),
+        sentences=Spans.from_flat(spans),
+        keys=Keys.from_array(keys),
+        usable=Flags.from_array(usable),
         sentence_shingles=SentenceShingles.from_flat(flat, counts),
     )
 
