@@ -85,6 +85,12 @@ def minhash_signature(hashes: npt.NDArray[np.uint32], perms: Permutations) -> Si
         ``datasketch.MinHash(...).hashvalues`` after ``update_batch`` with the
         same shingles; all ``2**32 - 1`` for an empty set.
     """
+    if kernels.enabled():
+        one = np.array([len(hashes)], dtype=np.int64)
+        found: Signature = kernels.compiled().min_hashes(
+            np.asarray(hashes, dtype=np.uint32), one, perms.a, perms.b
+        )[0]
+        return found
     signature = np.full(len(perms.a), _MAX, dtype=np.uint32)
     mixed = _fmix32(np.asarray(hashes, dtype=np.uint32))
     for i in range(0, len(mixed), _CHUNK):
@@ -311,6 +317,9 @@ def _flat_signatures(
 ) -> Signature:
     """:func:`sentence_signatures` of the sets ``every[ends[i - 1]:ends[i]]``
     (one array for all of them: a large scan has millions of sets)."""
+    if kernels.enabled():
+        found: Signature = kernels.compiled().min_hashes(every, ends, perms.a, perms.b)
+        return found
     out = np.empty((len(ends), len(perms.a)), dtype=np.uint32)
     starts = np.r_[0, ends[:-1]].astype(np.int64)
     done = 0

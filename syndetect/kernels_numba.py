@@ -19,6 +19,7 @@ __all__ = [
     "equal_fraction",
     "hash32",
     "hash64",
+    "min_hashes",
     "number_rows",
     "scan_words",
     "sentence_pairs",
@@ -497,6 +498,36 @@ def number_rows(rows: Any) -> Any:
     return keys
 
 
+@_jit
+def min_hashes(every: Any, ends: Any, a: Any, b: Any) -> Any:
+    """MinHash signatures of the hash sets ``every[ends[i - 1]:ends[i]]``:
+    per permutation ``p``, the least ``(fmix32(h) * a[p] + b[p]) mod 2**32``
+    over the set's hashes ``h``, as :func:`syndetect.index.minhash_signature`
+    computes it (``2**32 - 1`` throughout for an empty set)."""
+    width = len(a)
+    out = np.full((len(ends), width), _M32, dtype=np.uint32)
+    a64, b64 = a.astype(np.uint64), b.astype(np.uint64)
+    least = np.empty(width, dtype=np.uint64)
+    start = 0
+    for i in range(len(ends)):
+        least[:] = _M32
+        for k in range(start, ends[i]):
+            h = np.uint64(every[k])
+            h ^= h >> np.uint64(16)
+            h = (h * np.uint64(0x85EBCA6B)) & _M32
+            h ^= h >> np.uint64(13)
+            h = (h * np.uint64(0xC2B2AE35)) & _M32
+            h ^= h >> np.uint64(16)
+            for p in range(width):
+                v = (h * a64[p] + b64[p]) & _M32
+                if v < least[p]:
+                    least[p] = v
+        for p in range(width):
+            out[i, p] = least[p]
+        start = ends[i]
+    return out
+
+
 def warm() -> None:
     """Compile (or load from numba's cache) each function for the argument
     types its callers pass, so that processes forked afterwards inherit them."""
@@ -512,3 +543,5 @@ def warm() -> None:
         sentence_pairs(*table, np.array([0, 1]), np.array([0, 1]), 0, one, 1, 1, 1)
     equal_fraction(np.zeros((1, 1), dtype=np.uint32), no_offsets, no_offsets)
     number_rows(np.zeros((1, 3), dtype=np.uint32))
+    perm = np.ones(2, dtype=np.uint32)
+    min_hashes(hashes, one, perm, perm)

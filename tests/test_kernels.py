@@ -212,6 +212,31 @@ def test_compiled_jaccard_is_numpys_mean() -> None:
     assert 0 < compiled.min() < compiled.max() == 1.0
 
 
+_HASH_SETS = st.lists(
+    st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=50).map(
+        lambda values: np.array(values, dtype=np.uint32)
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(deadline=None)
+@given(_HASH_SETS, st.sampled_from([(64, 1), (256, 1), (16, 7)]))
+def test_compiled_min_hashes_are_numpys(sets: list[np.ndarray], shape: tuple[int, int]) -> None:
+    """Sentence sketches and document signatures, compiled, are those of the
+    numpy path (itself held equal to datasketch by tests/test_index.py)."""
+    from syndetect.index import Permutations, minhash_signature, sentence_signatures
+
+    perms = Permutations.create(*shape)
+    pure, compiled = _both(lambda: sentence_signatures(sets, perms))
+    assert compiled.dtype == pure.dtype == np.uint32
+    assert compiled.tolist() == pure.tolist()
+    for hashes in [*sets, np.zeros(0, dtype=np.uint32)]:
+        pure, compiled = _both(lambda h=hashes: minhash_signature(h, perms))
+        assert compiled.dtype == np.uint32 and compiled.tolist() == pure.tolist()
+
+
 def test_sentence_table_answers_as_each_document_would(
     generated_documents: list[syndetect.Document],
 ) -> None:
