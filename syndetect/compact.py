@@ -56,6 +56,13 @@ def sorted_unique(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
     return found
 
 
+def in_sorted(wanted: npt.NDArray[Any], values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Which of ``values`` are in ``wanted`` (sorted, not empty), by bisection:
+    quicker than ``np.isin``, which sorts both, when ``wanted`` is the smaller."""
+    at = np.searchsorted(wanted, values)
+    return cast(npt.NDArray[np.bool_], wanted[np.minimum(at, len(wanted) - 1)] == values)
+
+
 class _Packed:
     """A read-only sequence kept in one flat array, equal to the tuple of its
     items (and hashed as that tuple)."""

@@ -38,6 +38,7 @@ __all__ = [
     "Candidates",
     "Permutations",
     "find_candidates",
+    "flat_signatures",
     "lsh_params",
     "minhash_signature",
     "sentence_signatures",
@@ -309,14 +310,15 @@ def sentence_signatures(
     """
     lengths = np.array([len(h) for h in sentence_hashes], dtype=np.int64)
     every = np.concatenate([np.zeros(0, dtype=np.uint32), *sentence_hashes])
-    return _flat_signatures(every.astype(np.uint32, copy=False), np.cumsum(lengths), perms)
+    return flat_signatures(every.astype(np.uint32, copy=False), np.cumsum(lengths), perms)
 
 
-def _flat_signatures(
+def flat_signatures(
     every: npt.NDArray[np.uint32], ends: npt.NDArray[np.int64], perms: Permutations
 ) -> Signature:
-    """:func:`sentence_signatures` of the sets ``every[ends[i - 1]:ends[i]]``
-    (one array for all of them: a large scan has millions of sets)."""
+    """:func:`sentence_signatures` of the non-empty sets
+    ``every[ends[i - 1]:ends[i]]`` (one array for all of them: a large scan
+    has millions of sets)."""
     if kernels.enabled():
         found: Signature = kernels.compiled().min_hashes(every, ends, perms.a, perms.b)
         return found
@@ -421,7 +423,7 @@ def find_candidates(
 
     def sentence_columns(start: int, stop: int) -> Signature:
         part = Permutations(perms.a[start:stop], perms.b[start:stop], perms.seed)
-        return _flat_signatures(hashes_of_sets, ends, part)
+        return flat_signatures(hashes_of_sets, ends, part)
 
     by_sentence = _bucket_pairs(
         sentence_columns,

@@ -5,8 +5,9 @@ Preparing a document is, per word and per shingle, a few Python operations:
 find the word, fold it, join a shingle, hash it; finding the sentence pairs
 worth aligning and numbering band rows are, per candidate pair and per row,
 more; the MinHash signatures of documents and sentences, in numpy, make a
-temporary array of every hash under every permutation. With numba (``pip install "syndetect[fast]"``) these loops run compiled
-instead, with the same results to the bit. The callers
+temporary array of every hash under every permutation. With numba
+(``pip install "syndetect[fast]"``) these loops run compiled instead, with
+the same results to the bit. The callers
 (:mod:`syndetect.normalize`, :mod:`syndetect.shingle`, :mod:`syndetect.index`,
 :mod:`syndetect.align`) keep their pure-Python path, which is the reference
 the tests compare the compiled one with.

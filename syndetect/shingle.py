@@ -32,7 +32,15 @@ import numpy.typing as npt
 import xxhash
 
 from syndetect import kernels
-from syndetect.compact import Flags, Keys, SentenceShingles, Spans, as_sequence, sorted_unique
+from syndetect.compact import (
+    Flags,
+    Keys,
+    SentenceShingles,
+    Spans,
+    as_sequence,
+    in_sorted,
+    sorted_unique,
+)
 from syndetect.model import Document
 from syndetect.normalize import Words, encoded_words, words
 from syndetect.options import ScanOptions
@@ -48,6 +56,7 @@ __all__ = [
     "drop_shingles_many",
     "ngrams",
     "prepare",
+    "sentence_lengths",
     "shingle_hash",
     "site_of",
     "usable_keys",
@@ -153,6 +162,12 @@ def _keys(doc: PreparedDocument) -> Keys:
 
 def _flags(doc: PreparedDocument) -> Flags:
     return cast(Flags, doc.usable)
+
+
+def sentence_lengths(doc: PreparedDocument) -> npt.NDArray[np.int64]:
+    """The number of words of each sentence of ``doc``."""
+    bounds = cast(Spans, doc.sentences).array().reshape(-1, 2)
+    return bounds[:, 1] - bounds[:, 0]
 
 
 def usable_keys(doc: PreparedDocument) -> npt.NDArray[np.uint64]:
@@ -335,7 +350,7 @@ def drop_sentences_many(
     wanted.sort()
     out: list[PreparedDocument] = []
     for part in _batches(docs):
-        found = _found(wanted, np.concatenate([_EMPTY_KEYS, *(_keys(d).array() for d in part)]))
+        found = in_sorted(wanted, np.concatenate([_EMPTY_KEYS, *(_keys(d).array() for d in part)]))
         end = 0
         for doc in part:
             start, end = end, end + len(doc.keys)
@@ -381,7 +396,7 @@ def drop_shingles_many(
     out: list[PreparedDocument] = []
     for part in _batches(docs):
         views = [_table(d).sorted_view[0] for d in part]
-        keep = ~_found(np.asarray(shingles), np.concatenate([_EMPTY, *views]))
+        keep = ~in_sorted(np.asarray(shingles), np.concatenate([_EMPTY, *views]))
         end = 0
         for doc, view in zip(part, views, strict=True):
             start, end = end, end + len(view)
@@ -400,10 +415,3 @@ def _batches(docs: Sequence[PreparedDocument]) -> Iterator[Sequence[PreparedDocu
     # bounds the arrays made at once when a whole collection is passed
     for start in range(0, len(docs), _BATCH):
         yield docs[start : start + _BATCH]
-
-
-def _found(wanted: npt.NDArray[Any], values: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
-    """Which of ``values`` are in ``wanted`` (sorted, not empty), by bisection
-    (quicker than ``np.isin``, which sorts)."""
-    at = np.searchsorted(wanted, values)
-    return cast(npt.NDArray[np.bool_], wanted[np.minimum(at, len(wanted) - 1)] == values)

@@ -20,6 +20,7 @@ from syndetect.options import DEFAULT_OPTIONS
 from syndetect.shingle import prepare
 from syndetect.store import create_index, open_index
 from syndetect.store.access import _Access
+from syndetect.store.bands import band_hits, band_key_rows
 from syndetect.store.encoding import decode_prepared, decode_words, encode_prepared
 from syndetect.store.query import _shingles_of
 from syndetect.store.sqlite import SQLiteStore
@@ -64,6 +65,30 @@ def test_candidate_sentence_buckets_are_those_of_every_sketch(tmp_path: Path) ->
         )
         total = sum(len(h) > 0 for e in theirs.values() for h in e.prepared.sentence_shingles)
         assert 0 < sharing < total
+
+
+def test_band_hits_are_the_wanted_band_keys_of_each_row() -> None:
+    """band_hits finds, row by row, the band keys of band_key_rows that are
+    wanted, including keys whose first value matches a wanted key's and the
+    rest does not."""
+    rng = np.random.default_rng(5)
+    bands, rows = 7, 3
+    signatures = rng.integers(0, 6, size=(300, bands * rows + 2)).astype(np.uint32)
+    keys = band_key_rows(signatures, bands, rows)
+    wanted: list[set[bytes]] = [set() for _ in range(bands)]
+    for row in rng.integers(0, len(keys), size=20).tolist():
+        band = int(rng.integers(0, bands))
+        wanted[band].add(keys[row][band])
+    wanted[2].add(b"\x00\x00\x00\x01" + b"\xff" * 8)  # a first value many rows have
+    expected = sorted(
+        (row, band, key)
+        for row, found in enumerate(keys)
+        for band, key in enumerate(found)
+        if key in wanted[band]
+    )
+    assert sorted(band_hits(signatures, wanted, rows)) == expected
+    assert len(expected) > 20
+    assert band_hits(signatures[:0], wanted, rows) == []
 
 
 def test_the_index_file_holds_an_add_once_checkpointed(tmp_path: Path) -> None:

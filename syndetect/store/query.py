@@ -11,15 +11,16 @@ import numpy as np
 import numpy.typing as npt
 
 from syndetect.align import align, may_align
+from syndetect.compact import in_sorted
 from syndetect.derive import clusters, common_sources
-from syndetect.index import find_candidates, sentence_signatures
+from syndetect.index import find_candidates, flat_signatures
 from syndetect.metadata import describe
 from syndetect.model import Document, DocumentInfo, Pair, Report
 from syndetect.normalize import Words
 from syndetect.pipeline import build_pair
-from syndetect.shingle import PreparedDocument
+from syndetect.shingle import PreparedDocument, sentence_lengths
 from syndetect.store.access import Bucket, _Access
-from syndetect.store.bands import band_key_rows
+from syndetect.store.bands import band_hits
 from syndetect.store.core import _Core
 from syndetect.store.plan import _Effective, _Loaded, _new, _Plan, _unique
 
@@ -30,6 +31,7 @@ _Indexed = dict[int, tuple[_Effective, DocumentInfo]]
 """Indexed documents (by number) as a scan with the new documents sees them."""
 
 _NONE = np.zeros(0, dtype=np.uint32)
+_NO_INDEX = np.zeros(0, dtype=np.int64)
 
 _Buckets = dict[Bucket, bool]
 """A document's sentence LSH buckets, each with whether one of its sentences
@@ -137,47 +139,56 @@ class _Querying(_Core):
         With ``shingles``, the shingles of those sentences (sorted, distinct),
         only the sentences that share one of them are sketched: when
         :attr:`_injective`, no other sentence can be in one of the buckets.
-        Each distinct set of shingles is sketched once (copies of a story
-        share sentences).
+        The sentences of all of ``docs`` are sketched and banded at once.
         """
-        least = self.options.min_pair_words
         out: dict[int, _Buckets] = {doc: {} for doc in docs}
-        views = [(doc, e.prepared, e.prepared.shingle_sentences) for doc, e in docs.items()]
-        every = np.concatenate([_NONE, *(hashes for _, _, (hashes, _, _) in views)])
-        if shingles is not None and self._injective:
-            shared = np.isin(every, shingles)
-        else:
-            shared = np.ones(len(every), dtype=bool)
-        distinct: dict[bytes, int] = {}
-        unique: list[npt.NDArray[np.uint32]] = []
-        which: list[tuple[int, bool, int]] = []  # (doc, strong, its distinct set)
-        at = 0
-        for doc, p, (hashes, sentence, _) in views:
-            chosen = np.unique(sentence[shared[at : at + len(hashes)]]).tolist()
-            at += len(hashes)
-            for i in chosen:
-                start, end = p.sentences[i]
-                own = p.sentence_shingles[i]
-                k = distinct.setdefault(own.tobytes(), len(unique))
-                if k == len(unique):
-                    unique.append(own)
-                which.append((doc, end - start >= least, k))
-        if not unique:
+        chosen = self._chosen_sentences(list(docs.values()), shingles)
+        if chosen is None:
             return out
+        every, ends, owner, strong = chosen
         bands, rows = self._sentence_lsh
         wanted: list[set[bytes]] = [set() for _ in range(bands)]
         for band, h in counted:
             wanted[band].add(h)
-        sketches = sentence_signatures(unique, self._sentence_perms)
-        hits: list[list[Bucket]] = [
-            [(band, h) for band, h in enumerate(keys) if h in wanted[band]]
-            for keys in band_key_rows(sketches, bands, rows)
-        ]
-        for doc, strong, k in which:
-            buckets = out[doc]
-            for b in hits[k]:
-                buckets[b] = buckets.get(b, False) or strong
+        sketches = flat_signatures(every, ends, self._sentence_perms)
+        numbers = list(docs)
+        for row, band, key in band_hits(sketches, wanted, rows):
+            buckets = out[numbers[owner[row]]]
+            buckets[(band, key)] = buckets.get((band, key), False) or strong[row]
         return out
+
+    def _chosen_sentences(
+        self, docs: Sequence[_Effective], shingles: npt.NDArray[np.uint32] | None
+    ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int64], list[int], list[bool]] | None:
+        """The shingles of the sentences of ``docs`` that :meth:`_counted_buckets`
+        sketches, one sentence after the other (``every``, and the ``ends``
+        of each), the position in ``docs`` of each sentence's document, and
+        whether it has ``min_pair_words`` words; None when there are none."""
+        views = [e.prepared.shingle_sentences for e in docs]
+        sizes = np.array([len(sizes) for _, _, sizes in views], dtype=np.int64)
+        first = np.cumsum(sizes) - sizes  # the number of each document's first sentence
+        hashes = np.concatenate([_NONE, *(h for h, _, _ in views)])
+        sentence = np.repeat(first, [len(h) for h, _, _ in views]) + np.concatenate(
+            [_NO_INDEX, *(i.astype(np.int64) for _, i, _ in views)]
+        )
+        if shingles is not None and self._injective and len(shingles):
+            wanted = np.zeros(int(sizes.sum()), dtype=bool)
+            wanted[sentence[in_sorted(shingles, hashes)]] = True
+            keep = wanted[sentence]
+            hashes, sentence = hashes[keep], sentence[keep]
+        elif shingles is not None and self._injective:
+            return None
+        if not len(sentence):
+            return None
+        order = np.argsort(sentence, kind="stable")  # each sentence's hashes stay sorted
+        hashes, sentence = hashes[order], sentence[order]
+        starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
+        ends = np.r_[starts[1:], len(sentence)].astype(np.int64)
+        numbers = sentence[starts]
+        owner = np.searchsorted(first, numbers, side="right") - 1
+        words = np.concatenate([_NO_INDEX, *(sentence_lengths(e.prepared) for e in docs)])
+        strong = words[numbers] >= self.options.min_pair_words
+        return hashes, ends, owner.tolist(), strong.tolist()
 
     def _matches(
         self, access: _Access, new: Sequence[_Effective], plan: _Plan
